@@ -1,0 +1,109 @@
+// Entry point of the VS Code extension. Activation stays cheap because it also runs for plain
+// text (to recognise .txt letters by content): it registers listeners, the status bar item and
+// the commands, and starts the language server only once the first imr document is open.
+import * as vscode from 'vscode';
+import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { activeLetterUri, disableRule, formatDefects } from './commands';
+import { LetterDetector } from './letterDetection';
+import type { LanguageClient } from './serverClient';
+import { LetterStatusBar } from './statusBar';
+
+/** What other extensions (and the editor tests) get from `extension.exports`. */
+export interface ImrExtensionApi {
+  /** How long activate() took, in milliseconds. */
+  readonly activationMs: number;
+  /** Resolves once the language server is running (starting it if no letter was open yet). */
+  serverReady(): Promise<void>;
+}
+
+let client: Promise<LanguageClient> | undefined;
+
+export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel('IMR Letters');
+  // Logs carry timings, counts and rule ids, never letter text.
+  const log = (line: string): void => output.appendLine(`[${new Date().toISOString()}] ${line}`);
+  let defectsChannel: vscode.OutputChannel | undefined;
+  const statusBar = new LetterStatusBar();
+
+  const showDefects = (result: unknown): void => {
+    if (!defectsChannel) {
+      defectsChannel = vscode.window.createOutputChannel('IMR Defects');
+      context.subscriptions.push(defectsChannel);
+    }
+    defectsChannel.clear();
+    for (const line of formatDefects(result)) defectsChannel.appendLine(line);
+    defectsChannel.show(true);
+  };
+
+  const startClient = async (): Promise<LanguageClient> => {
+    const t0 = performance.now();
+    const { createServerClient } = await import('./serverClient');
+    const languageClient = createServerClient(context, output, {
+      // Server commands run from the palette get the active letter; their results are shown.
+      executeCommand: async (command, args, next) => {
+        const withUri = command === Commands.listDefects && args.length === 0 ? [activeLetterUri()] : args;
+        const result: unknown = await next(command, withUri);
+        if (command === Commands.listDefects) showDefects(result);
+        return result;
+      },
+    });
+    await languageClient.start();
+    log(`language server started in ${(performance.now() - t0).toFixed(0)} ms`);
+    const advertised = languageClient.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+    if (!advertised.includes(Commands.listDefects)) {
+      // vscode-languageclient registers only the commands the server advertises; keep the
+      // palette entry working anyway.
+      context.subscriptions.push(
+        vscode.commands.registerCommand(Commands.listDefects, async (uri?: string) => {
+          const result: unknown = await languageClient.sendRequest('workspace/executeCommand', {
+            command: Commands.listDefects,
+            arguments: [uri ?? activeLetterUri()],
+          });
+          showDefects(result);
+          return result;
+        }),
+      );
+    }
+    statusBar.refresh();
+    return languageClient;
+  };
+
+  const ensureClient = (): Promise<LanguageClient> => {
+    client ??= startClient().catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`language server failed to start: ${message}`);
+      void vscode.window.showErrorMessage(`IMR: the language server failed to start (${message}). See the "IMR Letters" output.`);
+      throw error;
+    });
+    return client;
+  };
+  const isLetter = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    new LetterDetector(log),
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (isLetter(document)) void ensureClient().catch(() => undefined);
+    }),
+    vscode.commands.registerCommand(Commands.disableRule, disableRule),
+  );
+  const letterOpen = vscode.workspace.textDocuments.some(isLetter);
+  if (letterOpen) void ensureClient().catch(() => undefined);
+
+  const activationMs = performance.now() - started;
+  log(`activated in ${activationMs.toFixed(2)} ms (${letterOpen ? 'starting the language server' : 'language server deferred until a letter is open'})`);
+  return {
+    activationMs,
+    serverReady: async () => {
+      await ensureClient();
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await (await running.catch(() => undefined))?.stop();
+}

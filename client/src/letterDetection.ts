@@ -1,0 +1,49 @@
+// Opens a .txt file as an IMR letter when its text is one (pdftotext output is how most people
+// get these letters). Reads only the first few KB and calls the engine's cheap, pure check.
+import * as vscode from 'vscode';
+import { looksLikeLetter } from '../../server/src/engine/detect';
+import { LANGUAGE_ID } from '../../server/src/shared/protocol';
+
+/** Enough for the header table and the first section heading of every letter layout. */
+const PREFIX_CHARS = 4096;
+
+export function isPlainTextFile(document: vscode.TextDocument): boolean {
+  return document.languageId === 'plaintext' && /\.txt$/i.test(document.uri.path);
+}
+
+export class LetterDetector implements vscode.Disposable {
+  /**
+   * Documents already checked, by identity. A language change re-announces the *same*
+   * TextDocument (closed, then opened with the new language), while closing and reopening a file
+   * makes a new one. So a letter that a person switches back to Plain Text stays plain text, and
+   * a file opened again later is checked afresh.
+   */
+  private readonly checked = new WeakSet<vscode.TextDocument>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly log: (line: string) => void) {
+    this.disposables.push(vscode.workspace.onDidOpenTextDocument((document) => void this.check(document)));
+    for (const document of vscode.workspace.textDocuments) void this.check(document);
+  }
+
+  private async check(document: vscode.TextDocument): Promise<void> {
+    if (!isPlainTextFile(document)) return;
+    if (this.checked.has(document)) return;
+    this.checked.add(document);
+    const started = performance.now();
+    const prefix = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(PREFIX_CHARS)));
+    const isLetter = looksLikeLetter(prefix);
+    const ms = (performance.now() - started).toFixed(2);
+    if (!isLetter) return;
+    try {
+      await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
+      this.log(`opened a .txt file as an IMR letter (content check ${ms} ms)`);
+    } catch (error) {
+      this.log(`could not switch a .txt file to imr: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,14 @@
+// Bundles and compiles everything: the server and CLI as self-contained CommonJS bundles for
+// Node 20, the extension client with `vscode` external, and the tests compiled by tsc.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+]);
+// Tests and tools run from tsc's output so stack traces map to sources one to one.
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });

@@ -1,0 +1,24 @@
+// Runs node's test runner over the compiled tests. `node --test out/test/` would also run every
+// helper module under a `test` folder, so the files are listed explicitly.
+// Usage: node scripts/run-tests.mjs [area ...]   (areas: folders under test/, default all)
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = 'out/test';
+const areas = process.argv.slice(2);
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.test.js')) files.push(path);
+  }
+})(root);
+const selected = areas.length ? files.filter((f) => areas.some((a) => f.startsWith(join(root, a) + '/'))) : files;
+if (selected.length === 0) {
+  console.error(`no test files under ${root} for: ${areas.join(' ') || '(all)'}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,146 @@
+// Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
+import type { SeveritySetting } from '../engine';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface CliOptions {
+  format: OutputFormat;
+  stdin: boolean;
+  stdinFilename: string | null;
+  /** null: no limit. */
+  maxWarnings: number | null;
+  /** --rule flags in the order given; the last one for an id wins. */
+  ruleOverrides: Record<string, SeveritySetting>;
+  configPath: string | null;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+/** Options that take a value, as `--name value` or `--name=value`. */
+const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config']);
+
+export const USAGE = `Usage: imr-lint [options] <files or folders...>
+
+Checks IMR Final Determination letters (text extracted from the PDF).
+Folders are searched recursively for .imr and .txt files.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --stdin                    read one letter from standard input
+  --stdin-filename PATH      the path to report (and find .imr-lint.json from) for --stdin
+  --max-warnings N           exit 1 when there are more than N warnings
+  --rule ID=SEVERITY         set a rule's severity: error, warning, information, hint or off
+                             (repeatable; overrides .imr-lint.json)
+  --config PATH              use this config file instead of looking for .imr-lint.json
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 usage or I/O failure.
+`;
+
+/** `isRuleId` comes from the engine's registry, so the parser stays testable without it. */
+export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boolean): ParsedArgs {
+  const options: CliOptions = {
+    format: 'text',
+    stdin: false,
+    stdinFilename: null,
+    maxWarnings: null,
+    ruleOverrides: {},
+    configPath: null,
+    help: false,
+    version: false,
+    paths: [],
+  };
+  const fail = (error: string): ParsedArgs => ({ ok: false, error });
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined;
+    if (VALUED.has(name)) {
+      if (name !== arg) value = arg.slice(eq + 1);
+      else if (i + 1 < argv.length) value = argv[++i];
+      else return fail(`option ${name} needs a value`);
+    } else if (name !== arg) {
+      return fail(`option ${name} takes no value`);
+    }
+
+    switch (name) {
+      case '-h':
+      case '--help':
+        options.help = true;
+        break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
+      case '--stdin':
+        options.stdin = true;
+        break;
+      case '--format':
+        if (!(FORMATS as readonly string[]).includes(value!)) {
+          return fail(`unknown format "${value}" (expected ${FORMATS.join(', ')})`);
+        }
+        options.format = value as OutputFormat;
+        break;
+      case '--stdin-filename':
+        if (!value) return fail('option --stdin-filename needs a path');
+        options.stdinFilename = value;
+        break;
+      case '--max-warnings': {
+        if (!/^\d{1,9}$/.test(value!)) return fail(`--max-warnings needs a whole number >= 0, not "${value}"`);
+        options.maxWarnings = Number(value);
+        break;
+      }
+      case '--rule': {
+        const parsed = parseRuleFlag(value!, isRuleId);
+        if (typeof parsed === 'string') return fail(parsed);
+        options.ruleOverrides[parsed.id] = parsed.severity;
+        break;
+      }
+      case '--config':
+        if (!value) return fail('option --config needs a path');
+        options.configPath = value;
+        break;
+      default:
+        return fail(`unknown option ${name}`);
+    }
+  }
+
+  if (options.help || options.version) return { ok: true, options };
+  if (options.stdin && options.paths.length > 0) return fail('--stdin reads one letter from standard input: give no paths with it');
+  if (!options.stdin && options.stdinFilename !== null) return fail('--stdin-filename needs --stdin');
+  if (!options.stdin && options.paths.length === 0) return fail('no files or folders given');
+  return { ok: true, options };
+}
+
+/** `id=severity`, checked against the registry; returns an error message when invalid. */
+function parseRuleFlag(value: string, isRuleId: (id: string) => boolean): { id: string; severity: SeveritySetting } | string {
+  const eq = value.indexOf('=');
+  if (eq <= 0) return `--rule needs ID=SEVERITY, not "${value}"`;
+  const id = value.slice(0, eq).trim();
+  const severity = value.slice(eq + 1).trim();
+  if (!isRuleId(id)) return `unknown rule "${id}" in --rule`;
+  if (!isSeveritySetting(severity)) {
+    return `unknown severity "${severity}" for rule ${id} (expected ${SEVERITY_SETTINGS.join(', ')})`;
+  }
+  return { id, severity };
+}
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
+}

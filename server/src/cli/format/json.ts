@@ -1,0 +1,44 @@
+// JSON output: a contract other tools read. Shape (more keys may be added, none removed):
+// {"version":1,"files":[{"path","items":[{"name","decision","range"}],
+//   "diagnostics":[{"code","severity","message","range","item"}]}]}
+// Written one file at a time, so a report over thousands of letters streams.
+import type { Diagnostic, Item } from '../../engine';
+import type { FileReport, Reporter, RunSummary } from './reporter';
+
+export function jsonReporter(): Reporter {
+  let first = true;
+  return {
+    start: () => '{"version":1,"files":[',
+    file(report: FileReport): string {
+      const entry = {
+        path: report.display,
+        layout: report.letter.layout,
+        metadata: report.letter.metadata,
+        items: report.letter.items.map(itemJson),
+        diagnostics: report.diagnostics.map(diagnosticJson),
+      };
+      const out = (first ? '\n' : ',\n') + JSON.stringify(entry);
+      first = false;
+      return out;
+    },
+    end(summary: RunSummary): string {
+      const notices = summary.notices.map((n) => ({ path: n.display, level: n.level, message: n.message }));
+      return `\n],"notices":${JSON.stringify(notices)},"exitCode":${summary.exitCode}}\n`;
+    },
+  };
+}
+
+function itemJson(item: Item): object {
+  return {
+    name: item.name,
+    decision: item.decision,
+    range: item.range,
+    nameRange: item.nameRange,
+    decisionRange: item.decisionRange,
+    leadIn: item.leadIn,
+  };
+}
+
+function diagnosticJson(d: Diagnostic): object {
+  return { code: d.code, severity: d.severity, message: d.message, range: d.range, item: d.item };
+}

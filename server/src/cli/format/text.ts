@@ -1,0 +1,29 @@
+// Text output like other linters: `path:line:col severity message [code]`, then a summary.
+import { oneBased, plural, type FileReport, type Reporter, type RunSummary } from './reporter';
+
+export function textReporter(): Reporter {
+  return {
+    start: () => '',
+    file(report: FileReport): string {
+      let out = '';
+      for (const d of report.diagnostics) {
+        const { line, column } = oneBased(d.range.start);
+        out += `${report.display}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
+      }
+      return out;
+    },
+    end(summary: RunSummary): string {
+      const { counts, files, filesWithProblems } = summary.totals;
+      const problems = counts.error + counts.warning + counts.information + counts.hint;
+      const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.information, 'info')];
+      if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+      const where = problems > 0 ? `in ${plural(filesWithProblems, 'file')} (${files} checked)` : `in ${plural(files, 'file')}`;
+      return `${plural(problems, 'problem')} (${parts.join(', ')}) ${where}\n`;
+    },
+  };
+}
+
+/** A message never breaks the one-line-per-problem shape that editors and grep rely on. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}

@@ -1,0 +1,51 @@
+// Reads a letter's bytes and decodes them: binary files are refused, invalid UTF-8 is decoded
+// with replacement characters (and said), a byte-order mark is dropped.
+import { isUtf8 } from 'node:buffer';
+import { promises as fs } from 'node:fs';
+import { describeError } from './discover';
+
+export type Decoded =
+  | { kind: 'text'; text: string; warning: string | null }
+  | { kind: 'binary' };
+
+export type ReadResult = Decoded | { kind: 'error'; message: string };
+
+/** How much of the start is sampled to tell text from binary. */
+const SAMPLE_BYTES = 8192;
+/** Share of control characters above which a sample counts as binary. */
+const MAX_CONTROL_SHARE = 0.1;
+
+export async function readLetter(absPath: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(absPath);
+  } catch (err) {
+    return { kind: 'error', message: `cannot read (${describeError(err)})` };
+  }
+  return decodeLetter(bytes);
+}
+
+export function decodeLetter(bytes: Uint8Array): Decoded {
+  // Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes), warning: null };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes), warning: null };
+  }
+  if (looksBinary(bytes.subarray(0, SAMPLE_BYTES))) return { kind: 'binary' };
+  // TextDecoder drops a leading UTF-8 byte-order mark and replaces invalid sequences with U+FFFD.
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const warning = isUtf8(bytes) ? null : 'invalid UTF-8, decoded with replacement characters (U+FFFD)';
+  return { kind: 'text', text, warning };
+}
+
+function looksBinary(sample: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    // Tab, line feed, vertical tab, form feed (one per page in pdftotext output), carriage return.
+    if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d)) || byte === 0x7f) control++;
+  }
+  return sample.length > 0 && control / sample.length > MAX_CONTROL_SHARE;
+}

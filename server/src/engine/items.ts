@@ -1,0 +1,314 @@
+// Reading the disputed items of the issues section: item headers (the line that ends with the
+// decision, wrapped or not, or a partial-authorization lead-in) and their three labelled fields.
+import {
+  DECISION_AT_END,
+  DECISION_ONLY,
+  FIELD_LABEL,
+  FIELD_ORDER,
+  fieldKindOf,
+  ITEMS_INTRO,
+  PAGE_NOISE,
+  SENTENCE_END,
+} from './patterns';
+import { foldPieces, LineIndex, pos, range } from './text';
+import type { Decision, Field, FieldKind, Item, Range } from './types';
+
+/** A wrapped item name or lead-in longer than this is not a header but prose. */
+const MAX_HEADER_LINES = 7;
+/** A lead-in ("X was the original request. …") may reach this far back. */
+const MAX_LEAD_IN_LINES = 14;
+
+interface Label {
+  line: number;
+  kind: FieldKind;
+  labelEnd: number; // column just after the colon
+}
+
+interface Header {
+  start: number; // first header line
+  colonLine: number; // line holding the colon before the decision (or the header's last line)
+  decisionLine: number; // line holding the decision word, or -1
+}
+
+/**
+ * Items between lines [from, to). With requireLabels (no issues heading), a decision line only
+ * counts when labels follow it, so a cover letter's prose cannot pass for an item.
+ */
+export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean): Item[] {
+  const headers: Header[] = [];
+  const labels: Label[][] = []; // labels[k] belong to headers[k]
+  let floor = from - 1; // header walk-backs never cross this line
+  let current: Label[] | null = null;
+
+  for (let i = from; i < to; i++) {
+    if (idx.isBlank(i)) continue;
+    const content = idx.content(i);
+    const last = content.charCodeAt(content.length - 1) | 0x20;
+    // Only lines ending in "d", "D" or "." can close an item header.
+    if (last === 0x64 || last === 0x2e) {
+      const header = decisionHeader(idx, i, content, floor);
+      if (header) {
+        headers.push(header);
+        labels.push((current = []));
+        floor = i;
+        continue;
+      }
+    }
+    const first = content.charCodeAt(0) | 0x20;
+    if (first !== 0x63 && first !== 0x6d && first !== 0x64) continue; // c, m, d
+    const m = FIELD_LABEL.exec(content);
+    if (!m) continue;
+    const kind = fieldKindOf(m[1]);
+    const label: Label = { line: i, kind, labelEnd: idx.start(i) + m[0].length };
+    if (current && fits(current, kind)) {
+      current.push(label);
+    } else {
+      // A label with no decision line before it: an item whose decision is missing.
+      headers.push(labelHeader(idx, i, floor));
+      labels.push((current = [label]));
+    }
+    floor = i;
+  }
+
+  const items: Item[] = [];
+  for (let k = 0; k < headers.length; k++) {
+    const end = k + 1 < headers.length ? headers[k + 1].start : to;
+    if (requireLabels && labels[k].length === 0) continue;
+    items.push(buildItem(idx, headers[k], labels[k], end));
+  }
+  return items;
+}
+
+/** A label joins the current item unless that item already has it, or it opens a new block. */
+function fits(current: readonly Label[], kind: FieldKind): boolean {
+  if (current.some((l) => l.kind === kind)) return false;
+  return !(FIELD_ORDER[kind] === 0 && current.length > 0);
+}
+
+function decisionHeader(idx: LineIndex, i: number, content: string, floor: number): Header | null {
+  if (DECISION_AT_END.test(content)) {
+    return { start: walkBack(idx, i, floor), colonLine: i, decisionLine: i };
+  }
+  if (DECISION_ONLY.test(content)) {
+    const p = idx.prevNonBlank(i, floor);
+    if (p < 0 || isNoise(idx, p) || !idx.content(p).endsWith(':')) return null;
+    return { start: walkBack(idx, p, floor), colonLine: p, decisionLine: i };
+  }
+  return null;
+}
+
+function labelHeader(idx: LineIndex, labelLine: number, floor: number): Header {
+  const p = prevText(idx, labelLine, floor);
+  if (p < 0 || endsHeaderWalk(idx, p)) return { start: labelLine, colonLine: -1, decisionLine: -1 };
+  return { start: walkBack(idx, p, floor), colonLine: p, decisionLine: -1 };
+}
+
+/** The previous line with real text (page footers skipped), above floor, or -1. */
+function prevText(idx: LineIndex, i: number, floor: number): number {
+  let p = idx.prevNonBlank(i, floor);
+  while (p >= 0 && isNoise(idx, p)) p = idx.prevNonBlank(p, floor);
+  return p;
+}
+
+function isNoise(idx: LineIndex, i: number): boolean {
+  return idx.end(i) - idx.start(i) <= 14 && PAGE_NOISE.test(idx.content(i));
+}
+
+/** A line that cannot belong to the header below it: a sentence's end, a label, the intro. */
+function endsHeaderWalk(idx: LineIndex, p: number): boolean {
+  const c = idx.content(p);
+  return SENTENCE_END.test(c) || FIELD_LABEL.test(c) || ITEMS_INTRO.test(c) || DECISION_AT_END.test(c);
+}
+
+/** Walk back from an item's last header line over its wrapped lines; returns the first line. */
+function walkBack(idx: LineIndex, line: number, floor: number): number {
+  let start = line;
+  for (let steps = 0; steps < MAX_HEADER_LINES; steps++) {
+    const p = prevText(idx, start, floor);
+    if (p < 0 || endsHeaderWalk(idx, p)) break;
+    start = p;
+  }
+  // A lead-in whose sentences end at line ends: go on up to "… was the original request."
+  const sofar = joinContent(idx, start, line);
+  if (/original request|IMR eligible/i.test(sofar) && !/was the original request/i.test(sofar)) {
+    let k = start;
+    for (let steps = 0; steps < MAX_LEAD_IN_LINES; steps++) {
+      k = prevText(idx, k, floor);
+      if (k < 0) break;
+      const c = idx.content(k);
+      if (FIELD_LABEL.test(c) || ITEMS_INTRO.test(c)) break;
+      if (/was the original request/i.test(joinContent(idx, k, start))) {
+        start = k;
+        for (let more = 0; more < MAX_HEADER_LINES; more++) {
+          const p = prevText(idx, start, floor);
+          if (p < 0 || endsHeaderWalk(idx, p)) break;
+          start = p;
+        }
+        break;
+      }
+    }
+  }
+  return start;
+}
+
+function joinContent(idx: LineIndex, from: number, to: number): string {
+  const parts: string[] = [];
+  for (let k = from; k <= to; k++) if (!idx.isBlank(k)) parts.push(idx.content(k));
+  return parts.join(' ');
+}
+
+interface Piece {
+  line: number;
+  col: number;
+  text: string;
+}
+
+function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (let k = from; k <= to; k++) {
+    if (idx.isBlank(k) || isNoise(idx, k)) continue;
+    pieces.push({ line: k, col: idx.start(k), text: idx.content(k) });
+  }
+  return pieces;
+}
+
+function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Item {
+  let decision: Decision | null = null;
+  let decisionText: string | null = null;
+  let decisionRange: Range | null = null;
+  let pieces: Piece[] = [];
+
+  if (h.colonLine >= 0) {
+    pieces = headerPieces(idx, h.start, h.colonLine);
+    if (h.decisionLine >= 0) {
+      const line = idx.lines[h.decisionLine];
+      const dEnd = idx.end(h.decisionLine);
+      const m = /(upheld|overturned)\.?$/i.exec(line.slice(0, dEnd));
+      if (m) {
+        decisionText = m[0];
+        decision = m[1].toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned';
+        decisionRange = range(h.decisionLine, dEnd - m[0].length, h.decisionLine, dEnd);
+        if (h.decisionLine === h.colonLine) {
+          // Cut "…: Upheld" back to "…" on the last piece.
+          const last = pieces[pieces.length - 1];
+          last.text = last.text.slice(0, Math.max(0, dEnd - m[0].length - last.col));
+        }
+      }
+    }
+    // Drop the colon (and blanks) that closed the name.
+    trimPieces(pieces);
+  }
+
+  const nameEnd = pieces.length
+    ? pos(pieces[pieces.length - 1].line, pieces[pieces.length - 1].col + pieces[pieces.length - 1].text.length)
+    : pos(h.start, idx.start(h.start));
+  const nameStart = pieces.length ? pos(pieces[0].line, pieces[0].col) : nameEnd;
+  const header = foldPieces(pieces.map((p) => p.text));
+
+  let name = header;
+  let leadIn: string | null = null;
+  let nameRange: Range = { start: nameStart, end: nameEnd };
+  const request = leadInRequest(header);
+  if (request !== null) {
+    leadIn = header;
+    name = request;
+    nameRange = { start: locate(pieces, request) ?? nameStart, end: nameEnd };
+  }
+  if (name === '') name = '(unnamed item)';
+
+  const headerEnd = decisionRange ? decisionRange.end : nameEnd;
+  const fields = readFields(idx, labels, end);
+  const lastLine = Math.max(headerEnd.line, idx.lastNonBlank(h.start, end));
+  const blockEnd = lastLine === headerEnd.line ? headerEnd : pos(lastLine, idx.end(lastLine));
+
+  return {
+    name,
+    decision,
+    decisionText,
+    leadIn,
+    nameRange,
+    decisionRange,
+    headerRange: { start: nameStart, end: headerEnd },
+    range: { start: nameStart, end: blockEnd },
+    claimsAdministratorGuideline: fields.claimsAdministratorGuideline ?? null,
+    maximusGuideline: fields.maximusGuideline ?? null,
+    decisionRationale: fields.decisionRationale ?? null,
+  };
+}
+
+function trimPieces(pieces: Piece[]): void {
+  while (pieces.length) {
+    const last = pieces[pieces.length - 1];
+    let t = last.text.length;
+    while (t > 0 && (last.text[t - 1] === ':' || /\s/.test(last.text[t - 1]))) t--;
+    last.text = last.text.slice(0, t);
+    if (t > 0) return;
+    pieces.pop();
+  }
+}
+
+/**
+ * "… The remaining IMR eligible portion of the original request, X is" or "… The original
+ * request, X is": the request the decision is about.
+ */
+function leadInRequest(header: string): string | null {
+  const lower = header.toLowerCase();
+  if (!lower.includes('was the original request') && !lower.includes('imr eligible')) return null;
+  const at = lower.lastIndexOf('original request');
+  if (at < 0) return null;
+  let tail = header.slice(at + 'original request'.length);
+  tail = tail.replace(/^[\s,]+/, '');
+  if (/\bis$/i.test(tail)) tail = tail.slice(0, -2);
+  tail = tail.replace(/[\s,]+$/, '');
+  return tail.length > 0 ? tail : null;
+}
+
+/** Where text starts among the pieces (its first words searched from the end). */
+function locate(pieces: readonly Piece[], text: string): { line: number; character: number } | null {
+  const probe = text.split(' ').slice(0, 3).join(' ');
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    const at = pieces[k].text.lastIndexOf(probe);
+    if (at >= 0) return pos(pieces[k].line, pieces[k].col + at);
+  }
+  const word = text.split(' ')[0];
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    const at = pieces[k].text.lastIndexOf(word);
+    if (at >= 0) return pos(pieces[k].line, pieces[k].col + at);
+  }
+  return null;
+}
+
+function readFields(idx: LineIndex, labels: readonly Label[], end: number): Partial<Record<FieldKind, Field>> {
+  const out: Partial<Record<FieldKind, Field>> = {};
+  for (let j = 0; j < labels.length; j++) {
+    const l = labels[j];
+    const stop = j + 1 < labels.length ? labels[j + 1].line : end;
+    out[l.kind] = readField(idx, l, stop);
+  }
+  return out;
+}
+
+function readField(idx: LineIndex, l: Label, stop: number): Field {
+  const line = idx.lines[l.line];
+  const labelStart = idx.start(l.line);
+  const pieces: string[] = [];
+  let textStart = l.labelEnd;
+  while (textStart < idx.end(l.line) && /\s/.test(line[textStart])) textStart++;
+  let endLine = l.line;
+  let endCol = Math.max(textStart, idx.end(l.line));
+  if (textStart < idx.end(l.line)) pieces.push(line.slice(textStart, idx.end(l.line)));
+  for (let k = l.line + 1; k < stop; k++) {
+    if (idx.isBlank(k) || isNoise(idx, k)) continue;
+    pieces.push(idx.content(k));
+    endLine = k;
+    endCol = idx.end(k);
+  }
+  const empty = pieces.length === 0;
+  return {
+    kind: l.kind,
+    label: line.slice(labelStart, l.labelEnd),
+    labelRange: range(l.line, labelStart, l.line, l.labelEnd),
+    textRange: empty ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
+    text: foldPieces(pieces),
+  };
+}

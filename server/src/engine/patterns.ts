@@ -1,0 +1,108 @@
+// The recognisers for a letter's lines. Each runs on one line's content (noise already trimmed),
+// is anchored, and has no nested quantifiers, so a 10 MB letter costs a few tests per line.
+import type { FieldKind, SectionKind } from './types';
+
+/** "…: Upheld", "…:  OVERTURNED." — the decision word closing an item line. */
+export const DECISION_AT_END = /:[\s\u00a0]*(upheld|overturned)\.?$/i;
+/** A line that is only the decision word (wrapped onto its own line). */
+export const DECISION_ONLY = /^(upheld|overturned)\.?$/i;
+
+export const FIELD_LABEL = /^(claims[\s\u00a0]+administrator[\s\u00a0]+guidelines?|maximus[\s\u00a0]+guidelines?|decision[\s\u00a0]+rationales?)[\s\u00a0]*:/i;
+
+export function fieldKindOf(label: string): FieldKind {
+  const c = label.charCodeAt(0) | 0x20;
+  if (c === 0x63) return 'claimsAdministratorGuideline'; // c
+  if (c === 0x6d) return 'maximusGuideline'; // m
+  return 'decisionRationale';
+}
+
+export const FIELD_ORDER: Record<FieldKind, number> = {
+  claimsAdministratorGuideline: 0,
+  maximusGuideline: 1,
+  decisionRationale: 2,
+};
+
+/** The sentence that introduces the items. */
+export const ITEMS_INTRO = /set forth below|disputed items\/services/i;
+
+/** A line that ends a sentence, possibly behind a closing quote or bracket. */
+export const SENTENCE_END = /[.!?]["'\u201d\u2019)\]]*$/;
+
+/** Page footers and repeated case numbers that extraction leaves inside the items. */
+export const PAGE_NOISE = /^(?:page\s*\d+(?:\s*of\s*\d+)?|CM\d{2}-\d{7}|\d{1,3})$/i;
+
+export const CASE_NUMBER = /\bCM\d{2}-\d{7}\b/;
+
+interface HeadingPattern {
+  kind: SectionKind;
+  re: RegExp;
+}
+
+// Whole-line headings, in the order they are tried. Kept to lines that never occur as prose.
+export const HEADINGS: readonly HeadingPattern[] = [
+  { kind: 'issues', re: /^IMR\s+ISSUES\s*,?\s*DECISIONS?\s+AND\s+RATIONALES?$/i },
+  { kind: 'issues', re: /^IMR\s+DECISIONS?(?:\s*\(S\))?\s+AND\s+RATIONALES?(?:\s*\(S\))?$/i },
+  { kind: 'how-made', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE$/i },
+  { kind: 'clinical-summary', re: /^CLINICAL\s+CASE\s+SUMMARY$/i },
+  { kind: 'credentials', re: /^The\s+Expert\s+Reviewer\s+has\s+the\s+following\s+credentials:?$/i },
+  { kind: 'credentials', re: /^Medical\s+Qualifications\s+of\s+the\s+Expert\s+Reviewer:?/i },
+  { kind: 'documents-reviewed', re: /^DOCUMENTS\s+REVIEWED(?:\s+FOR\s+DETERMINATION)?:?$/i },
+  { kind: 'cover', re: /^Independent\s+Medical\s+Review\s+Final\s+Determination\s+Letter$/i },
+  { kind: 'notice', re: /^Notice\s+of\s+Independent\s+Medical\s+Review\s+Determination$/i },
+  { kind: 'older-decisions', re: /^INDEPENDENT\s+MEDICAL\s+REVIEW\s+DECISIONS?\s+AND\s+RATIONALES?$/i },
+  { kind: 'professional-review', re: /^MEDICAL\s+PROFESSIONAL\s+REVIEW$/i },
+  { kind: 'issue-at-dispute', re: /^ISSUES?\s+AT\s+DISPUTE:/i },
+  { kind: 'case-summary', re: /^CASE\s+SUMMARY:?$/i },
+  { kind: 'guidelines-relied-upon', re: /^MEDICAL\s+TREATMENT\s+GUIDELINE\(S\)\s+RELIED\s+UPON/i },
+  { kind: 'rationale', re: /^RATIONALE\s+FOR\s+WHY\s+THE\s+REQUESTED/i },
+  { kind: 'reviewer-qualifications', re: /^MEDICAL\s+REVIEWER\s+QUALIFICATIONS:?/i },
+];
+
+// Headings are tried only on short lines whose first three letters open some heading: a
+// 10 MB letter then costs one Set lookup per line instead of sixteen regex tests.
+const HEADING_PREFIXES = new Set(HEADINGS.map((h) => h.re.source.slice(1, 4).toUpperCase()));
+const BY_PREFIX = new Map<string, HeadingPattern[]>();
+for (const h of HEADINGS) {
+  const key = h.re.source.slice(1, 4).toUpperCase();
+  BY_PREFIX.set(key, [...(BY_PREFIX.get(key) ?? []), h]);
+}
+
+export function headingKind(content: string): SectionKind | null {
+  if (content.length < 8 || content.length > 120) return null;
+  const prefix = content.slice(0, 3).toUpperCase();
+  if (!HEADING_PREFIXES.has(prefix)) return null;
+  for (const h of BY_PREFIX.get(prefix) ?? []) if (h.re.test(content)) return h.kind;
+  return null;
+}
+
+/** Header-table and cover-letter labels, mapped to metadata keys. */
+export const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
+  [/^(?:IMR\s+)?Case\s+Number$/i, 'caseNumber'],
+  [/^Date\s+Assigned$/i, 'dateAssigned'],
+  [/^Decision\s+Date$/i, 'decisionDate'],
+  [/^Priority$/i, 'priority'],
+  [/^Date\s+of\s+Injury$/i, 'dateOfInjury'],
+  [/^(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision|UR\s+Decision\s+Date)$/i, 'urDecisionDate'],
+  [/^Application\s+Received$/i, 'applicationReceived'],
+];
+
+export type MetaKey =
+  | 'caseNumber'
+  | 'dateAssigned'
+  | 'decisionDate'
+  | 'priority'
+  | 'dateOfInjury'
+  | 'urDecisionDate'
+  | 'applicationReceived';
+
+export function metaKeyOf(label: string): MetaKey | null {
+  for (const [re, key] of META_LABELS) if (re.test(label)) return key;
+  return null;
+}
+
+/**
+ * Signs that a text is an IMR letter at all; any one is enough. Each is a heading, a label or an
+ * identifier that ordinary prose does not contain, so a note that merely mentions IMR stays plain.
+ */
+export const LETTER_SIGNS =
+  /HOW THE IMR FINAL DETERMINATION WAS MADE|IMR ISSUES, DECISIONS AND RATIONALES|IMR DECISIONS? AND RATIONALES?|Independent Medical Review (?:Final )?Determination|MAXIMUS guideline\s*:|MAXIMUS Federal Services|Decision rationale\s*:|Claims Administrator guideline\s*:|MEDICAL PROFESSIONAL REVIEW|IMR Case Number|\bCM\d{2}-\d{7}\b/i;

@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { NO_EVIDENCE } from './uncited-guideline';
+import { labelledItems, quote } from './util';
+
+export const claimsAdministratorUncited: Rule = {
+  id: 'claims-administrator-uncited',
+  defaultSeverity: 'information',
+  description: 'The claims administrator cited no medical evidence (worth seeing, not a defect).',
+  docs: `\`Claims Administrator guideline:\` records what Utilization Review cited when it denied or modified the request.
+
+**What it finds.** \`The Claims Administrator did not cite any medical evidence for its decision.\`
+
+**Why it matters.** It is a fact about the UR decision, not a defect of the IMR letter: the IMR reviewer decides on the MTUS and other evidence regardless. Adjusters and attorneys still want to see it, since a UR denial that cited nothing is itself worth noting.
+
+**How to fix it.** Nothing to fix. Set the rule to \`off\` to hide it.`,
+  check(letter) {
+    return labelledItems(letter)
+      .filter(([item]) => item.claimsAdministratorGuideline !== null && NO_EVIDENCE.test(item.claimsAdministratorGuideline.text))
+      .map(([item, index]) => ({
+        message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`,
+        range: item.claimsAdministratorGuideline!.textRange,
+        item: index,
+      }));
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from '../rule';
+import { labelledItems, quote } from './util';
+
+export const missingDecision: Rule = {
+  id: 'missing-decision',
+  defaultSeverity: 'error',
+  description: 'An item line with no Upheld or Overturned decision.',
+  docs: `Every disputed item ends its header line with the reviewer's decision: \`Norco 10/325 mg #120: Upheld\`.
+
+**What it finds.** An item whose header has no \`Upheld\` or \`Overturned\`: the item line ends at the colon, carries another word, or is missing, and the item is only recognised by its field labels.
+
+**Why it matters.** The decision is the letter's whole point for the worker and the claims administrator: \`Upheld\` means the treatment need not be authorized, \`Overturned\` means it must be. An item with no decision cannot be acted on.
+
+**How to fix the letter.** Compare with the PDF: the decision word may have been lost in extraction (it sometimes wraps onto the next line). Restore it at the end of the item line, after a colon.`,
+  check(letter) {
+    return labelledItems(letter)
+      .filter(([item]) => item.decision === null)
+      .map(([item, index]) => ({
+        message: `Item ${quote(item)} has no decision: expected "Upheld" or "Overturned" after its name.`,
+        range: item.headerRange,
+        item: index,
+      }));
+  },
+};

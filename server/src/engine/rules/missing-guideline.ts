@@ -1,0 +1,47 @@
+import type { Finding, Rule } from '../rule';
+import { insertLines, labelledItems, quote } from './util';
+
+/** "Decision based on" with nothing after it: a label with a stub, not a citation. */
+const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+)?[\s.:]*$/i;
+
+export const missingGuideline: Rule = {
+  id: 'missing-guideline',
+  defaultSeverity: 'warning',
+  description: 'An item with no MAXIMUS guideline, or one that is empty or a stub.',
+  docs: `Each item names the guideline the IMR reviewer applied, after \`MAXIMUS guideline:\`.
+
+**What it finds.** An item with no \`MAXIMUS guideline:\` label, an empty one, or a stub such as \`Decision based on\` with nothing after it.
+
+**Why it matters.** By Labor Code 4610.5 the reviewer applies the MTUS first, then other evidence-based guidelines. A decision that cites no guideline is unsupported: a reader cannot tell what evidence it rests on, and it is the first thing an appeal or an audit looks for.
+
+**How to fix the letter.** Check the PDF for the citation (extraction sometimes drops a line). If the letter really has none, note it as a defect of the determination. The quick fix inserts a \`MAXIMUS guideline:\` label with a placeholder where it belongs.`,
+  check(letter) {
+    const out: Finding[] = [];
+    for (const [item, index] of labelledItems(letter)) {
+      const field = item.maximusGuideline;
+      if (field === null) {
+        const anchor = item.claimsAdministratorGuideline?.textRange.end ?? item.headerRange.end;
+        out.push({
+          message: `Item ${quote(item)} has no "MAXIMUS guideline:": the decision cites no guideline.`,
+          range: item.headerRange,
+          item: index,
+          fixes: [
+            {
+              title: 'Insert a "MAXIMUS guideline:" label',
+              edits: [insertLines(letter, anchor.line, anchor.character, 'MAXIMUS guideline: [guideline the reviewer applied]')],
+            },
+          ],
+        });
+      } else if (STUB.test(field.text)) {
+        out.push({
+          message: field.text
+            ? `Item ${quote(item)}: the MAXIMUS guideline is a stub ("${field.text}") and names no guideline.`
+            : `Item ${quote(item)}: the MAXIMUS guideline is empty.`,
+          range: field.text ? { start: field.labelRange.start, end: field.textRange.end } : field.labelRange,
+          item: index,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+import type { Finding, Rule } from '../rule';
+import { insertLines, labelledItems, quote } from './util';
+
+export const missingRationale: Rule = {
+  id: 'missing-rationale',
+  defaultSeverity: 'warning',
+  description: 'An item with no Decision rationale, or an empty one.',
+  docs: `Each item ends with the reviewer's reasoning after \`Decision rationale:\`.
+
+**What it finds.** An item with no \`Decision rationale:\` label, or one with no text before the next item.
+
+**Why it matters.** The rationale is where the reviewer applies the guideline to the worker's records and explains the decision. Without it a reader cannot weigh the decision, and a party considering an appeal has nothing to examine.
+
+**How to fix the letter.** Check the PDF: a page break or extraction may have cut the text. If the letter really has no rationale, note it as a defect of the determination. The quick fix inserts a \`Decision rationale:\` label with a placeholder after the guidelines.`,
+  check(letter) {
+    const out: Finding[] = [];
+    for (const [item, index] of labelledItems(letter)) {
+      const field = item.decisionRationale;
+      if (field === null) {
+        const before = item.maximusGuideline ?? item.claimsAdministratorGuideline;
+        const anchor = before ? before.textRange.end : item.headerRange.end;
+        out.push({
+          message: `Item ${quote(item)} has no "Decision rationale:": the decision is not explained.`,
+          range: item.headerRange,
+          item: index,
+          fixes: [
+            {
+              title: 'Insert a "Decision rationale:" label',
+              edits: [insertLines(letter, anchor.line, anchor.character, "Decision rationale: [the reviewer's reasoning]")],
+            },
+          ],
+        });
+      } else if (field.text === '') {
+        out.push({
+          message: `Item ${quote(item)}: the decision rationale is empty.`,
+          range: field.labelRange,
+          item: index,
+        });
+      }
+    }
+    return out;
+  },
+};

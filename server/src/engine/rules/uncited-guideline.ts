@@ -1,0 +1,27 @@
+import type { Rule } from '../rule';
+import { labelledItems, quote } from './util';
+
+/** The reviewer's own statement that no evidence was cited. */
+export const NO_EVIDENCE = /\b(?:did\s+not|does\s+not|didn't)\s+cite\s+any\b|\bcited\s+no\s+(?:medical\s+)?(?:evidence|guidelines?)\b|\bno\s+(?:medical\s+)?(?:evidence|guidelines?)\s+(?:was|were)\s+cited\b/i;
+
+export const uncitedGuideline: Rule = {
+  id: 'uncited-guideline',
+  defaultSeverity: 'warning',
+  description: 'The MAXIMUS guideline says the reviewer cited no medical evidence or guideline.',
+  docs: `Some letters fill the \`MAXIMUS guideline:\` field with a statement instead of a citation: \`The Expert Reviewer did not cite any medical evidence for its decision.\`
+
+**What it finds.** A MAXIMUS guideline that says the reviewer cited no medical evidence or guideline.
+
+**Why it matters.** The field is present, so a quick reading sees a citation, but the decision rests on none. In the published letters this happens mostly for services tied to a surgery decided in the same letter (assistant surgeon, pre-operative labs, post-operative therapy), whose fate follows the surgery's; elsewhere it deserves a closer look.
+
+**How to fix the letter.** Nothing to fix in the text when it is what the reviewer wrote; read the rationale to see what the decision rests on, and check whether it follows another item's decision. Turn the rule off (\`"uncited-guideline": "off"\`) if your review does not need it.`,
+  check(letter) {
+    return labelledItems(letter)
+      .filter(([item]) => item.maximusGuideline !== null && NO_EVIDENCE.test(item.maximusGuideline.text))
+      .map(([item, index]) => ({
+        message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`,
+        range: item.maximusGuideline!.textRange,
+        item: index,
+      }));
+  },
+};

@@ -1,0 +1,22 @@
+import type { Item, Letter } from '../types';
+
+/** An item's name as messages quote it: short enough for a Problems view line. */
+export function quote(item: Item): string {
+  const name = item.name.length > 80 ? item.name.slice(0, 77) + '...' : item.name;
+  return `"${name}"`;
+}
+
+/** Per-item label checks apply to the layouts that label each item's fields. */
+export function labelledItems(letter: Letter): Array<[Item, number]> {
+  if (letter.layout !== 'standard') return [];
+  return letter.items.map((item, index): [Item, number] => [item, index]);
+}
+
+/** Lines to insert after an anchor line, keeping the letter's line breaks and spacing. */
+export function insertLines(letter: Letter, anchorLine: number, anchorEnd: number, text: string) {
+  const gap = letter.doubleSpaced ? letter.eol + letter.eol : letter.eol;
+  return {
+    range: { start: { line: anchorLine, character: anchorEnd }, end: { line: anchorLine, character: anchorEnd } },
+    newText: gap + text,
+  };
+}

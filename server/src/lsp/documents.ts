@@ -1,0 +1,77 @@
+// The open letters, as the client last described them. Incremental changes are applied by
+// vscode-languageserver-textdocument after their ranges are clamped to the document: a range past
+// the end means the end (the text is the same either way), and clamping first keeps the line
+// index consistent, which the library does not do for ranges past the last line.
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { clampRange, isRange, isRecord } from './params';
+
+export const LANGUAGE_ID = 'imr';
+
+export type ChangeOutcome = { document: TextDocument; skipped: number } | { document: undefined; skipped: 0 };
+
+export class DocumentStore {
+  private readonly documents = new Map<string, TextDocument>();
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return [...this.documents.values()];
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  /** Returns the document, or undefined when the params are not a didOpen's. */
+  open(params: unknown): TextDocument | undefined {
+    if (!isRecord(params) || !isRecord(params.textDocument)) return undefined;
+    const { uri, languageId, version, text } = params.textDocument;
+    if (typeof uri !== 'string' || typeof text !== 'string') return undefined;
+    const document = TextDocument.create(
+      uri,
+      typeof languageId === 'string' ? languageId : LANGUAGE_ID,
+      typeof version === 'number' && Number.isFinite(version) ? version : 0,
+      text,
+    );
+    this.documents.set(uri, document);
+    return document;
+  }
+
+  /**
+   * Applies a didChange. Changes that are not a text change (no string text, or a range that is
+   * not a range) are skipped and counted, so the caller can log them; the others still apply.
+   */
+  change(params: unknown): ChangeOutcome {
+    if (!isRecord(params) || !isRecord(params.textDocument) || typeof params.textDocument.uri !== 'string') {
+      return { document: undefined, skipped: 0 };
+    }
+    const document = this.documents.get(params.textDocument.uri);
+    if (!document) return { document: undefined, skipped: 0 };
+    const version = typeof params.textDocument.version === 'number' && Number.isFinite(params.textDocument.version)
+      ? params.textDocument.version
+      : document.version + 1;
+    const changes = Array.isArray(params.contentChanges) ? params.contentChanges : [];
+    let skipped = 0;
+    for (const change of changes) {
+      const valid = toValidChange(document, change);
+      if (valid) TextDocument.update(document, [valid], version);
+      else skipped++;
+    }
+    // The version moves on even if every change was skipped: the client is at that version.
+    TextDocument.update(document, [], version);
+    return { document, skipped };
+  }
+
+  close(uri: string): boolean {
+    return this.documents.delete(uri);
+  }
+}
+
+function toValidChange(document: TextDocument, change: unknown): TextDocumentContentChangeEvent | undefined {
+  if (!isRecord(change) || typeof change.text !== 'string') return undefined;
+  if (change.range === undefined) return { text: change.text };
+  if (!isRange(change.range)) return undefined;
+  return { range: clampRange(document, change.range), text: change.text };
+}

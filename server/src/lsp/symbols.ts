@@ -1,0 +1,71 @@
+// textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
+import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
+import type { Field, Item, Letter } from '../engine';
+import { throwIfCancelled } from './guard';
+import { comparePositions, rangeContains } from './params';
+import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
+
+const FIELD_NAMES: Record<Field['kind'], string> = {
+  claimsAdministratorGuideline: 'Claims Administrator guideline',
+  maximusGuideline: 'MAXIMUS guideline',
+  decisionRationale: 'Decision rationale',
+};
+
+export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {
+  const itemSymbols: Array<{ item: Item; symbol: DocumentSymbol }> = [];
+  letter.items.forEach((item, index) => {
+    // A letter may hold 100,000 items: let a cancellation stop the work.
+    if (index % 5000 === 4999) throwIfCancelled(token);
+    itemSymbols.push({ item, symbol: itemSymbol(item) });
+  });
+
+  const roots: DocumentSymbol[] = [];
+  const sections = letter.sections.map((section) => ({
+    section,
+    symbol: symbol(section.title || section.kind, undefined, SECTION_KIND, section.range, section.titleRange),
+  }));
+  let s = 0;
+  for (const { item, symbol: child } of itemSymbols) {
+    // Items and sections are both in document order: walk them together.
+    while (s < sections.length && comparePositions(sections[s].section.range.end, item.range.start) < 0) s++;
+    const home = sections[s];
+    if (home && rangeContains(home.section.range, item.range.start)) {
+      (home.symbol.children ??= []).push(child);
+      home.symbol.range = union(home.symbol.range, child.range);
+    } else {
+      roots.push(child);
+    }
+  }
+  roots.push(...sections.map((entry) => entry.symbol));
+  roots.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return roots;
+}
+
+function itemSymbol(item: Item): DocumentSymbol {
+  const fields = [item.claimsAdministratorGuideline, item.maximusGuideline, item.decisionRationale]
+    .filter((field): field is Field => field !== null)
+    .map((field) => symbol(FIELD_NAMES[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
+  fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
+  const result = symbol(item.name || '(unnamed item)', itemDetail(item.decision), itemKind(item.decision), item.range, item.nameRange);
+  for (const field of fields) result.range = union(result.range, field.range);
+  if (fields.length) result.children = fields;
+  return result;
+}
+
+function fieldRange(field: Field): Range {
+  return union(field.labelRange, field.textRange);
+}
+
+/** Clients reject a symbol whose range does not contain its selectionRange, or an empty name. */
+function symbol(name: string, detail: string | undefined, kind: DocumentSymbol['kind'], range: Range, selectionRange: Range): DocumentSymbol {
+  const result: DocumentSymbol = { name: name.trim() || '(untitled)', kind, range: union(range, selectionRange), selectionRange };
+  if (detail !== undefined) result.detail = detail;
+  return result;
+}
+
+export function union(a: Range, b: Range): Range {
+  return {
+    start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
+    end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,
+  };
+}
