@@ -10,7 +10,7 @@ import {
   PAGE_NOISE,
   SENTENCE_END,
 } from './patterns';
-import { foldPieces, LineIndex, pos, range } from './text';
+import { foldPieces, isBlankChar, LineIndex, pos, range } from './text';
 import type { Decision, Field, FieldKind, Item, Range } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -41,12 +41,15 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
   let current: Label[] | null = null;
 
   for (let i = from; i < to; i++) {
-    if (idx.isBlank(i)) continue;
-    const content = idx.content(i);
-    const last = content.charCodeAt(content.length - 1) | 0x20;
-    // Only lines ending in "d", "D" or "." can close an item header.
+    const s = idx.start(i);
+    const e = idx.end(i);
+    if (s === e) continue;
+    const line = idx.lines[i];
+    // Only lines ending in "d", "D" or "." can close an item header; only lines starting with
+    // "c", "m" or "d" can hold a label. Everything else is skipped without a substring or a regex.
+    const last = line.charCodeAt(e - 1) | 0x20;
     if (last === 0x64 || last === 0x2e) {
-      const header = decisionHeader(idx, i, content, floor);
+      const header = decisionHeader(idx, i, line.slice(s, e), floor);
       if (header) {
         headers.push(header);
         labels.push((current = []));
@@ -54,8 +57,9 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
         continue;
       }
     }
-    const first = content.charCodeAt(0) | 0x20;
+    const first = line.charCodeAt(s) | 0x20;
     if (first !== 0x63 && first !== 0x6d && first !== 0x64) continue; // c, m, d
+    const content = line.slice(s, e);
     const m = FIELD_LABEL.exec(content);
     if (!m) continue;
     const kind = fieldKindOf(m[1]);
@@ -218,8 +222,9 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
 
   const headerEnd = decisionRange ? decisionRange.end : nameEnd;
   const fields = readFields(idx, labels, end);
+  // The header's last line is never blank, so the block ends at the end of some line's content.
   const lastLine = Math.max(headerEnd.line, idx.lastNonBlank(h.start, end));
-  const blockEnd = lastLine === headerEnd.line ? headerEnd : pos(lastLine, idx.end(lastLine));
+  const blockEnd = pos(lastLine, Math.max(idx.end(lastLine), lastLine === headerEnd.line ? headerEnd.character : 0));
 
   return {
     name,
@@ -293,7 +298,7 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
   const labelStart = idx.start(l.line);
   const pieces: string[] = [];
   let textStart = l.labelEnd;
-  while (textStart < idx.end(l.line) && /\s/.test(line[textStart])) textStart++;
+  while (textStart < idx.end(l.line) && isBlankChar(line.charCodeAt(textStart))) textStart++;
   let endLine = l.line;
   let endCol = Math.max(textStart, idx.end(l.line));
   if (textStart < idx.end(l.line)) pieces.push(line.slice(textStart, idx.end(l.line)));

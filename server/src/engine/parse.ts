@@ -2,7 +2,7 @@
 import { readItems } from './items';
 import { readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
-import { headingKind, LETTER_SIGNS } from './patterns';
+import { HEADING_INITIALS, headingKind, LETTER_SIGNS } from './patterns';
 import { LineIndex, range, splitLines } from './text';
 import type { Item, Layout, Letter, Section } from './types';
 
@@ -63,7 +63,9 @@ function endOfSection(sections: readonly Section[], section: Section, count: num
 function readSections(idx: LineIndex): Section[] {
   const found: Array<{ kind: Section['kind']; line: number }> = [];
   for (let i = 0; i < idx.count; i++) {
-    if (idx.isBlank(i)) continue;
+    const len = idx.end(i) - idx.start(i);
+    // Headings are short and start with one of a few letters; test nothing else.
+    if (len < 8 || len > 120 || !HEADING_INITIALS.has(idx.lines[i].charCodeAt(idx.start(i)) | 0x20)) continue;
     const kind = headingKind(idx.content(i));
     if (kind) found.push({ kind, line: i });
   }

@@ -60,6 +60,8 @@ export const HEADINGS: readonly HeadingPattern[] = [
 
 // Headings are tried only on short lines whose first three letters open some heading: a
 // 10 MB letter then costs one Set lookup per line instead of sixteen regex tests.
+/** Lower-cased first letters of the headings. */
+export const HEADING_INITIALS = new Set(HEADINGS.map((h) => h.re.source.charCodeAt(1) | 0x20));
 const HEADING_PREFIXES = new Set(HEADINGS.map((h) => h.re.source.slice(1, 4).toUpperCase()));
 const BY_PREFIX = new Map<string, HeadingPattern[]>();
 for (const h of HEADINGS) {

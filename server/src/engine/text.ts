@@ -97,15 +97,31 @@ export function range(sl: number, sc: number, el: number, ec: number): Range {
  * space so that it reads "non-certified".
  */
 export function foldPieces(pieces: readonly string[]): string {
-  let out = '';
+  // Fast path: pieces are trimmed lines whose inner spaces are usually single ASCII blanks.
+  let hyphen = false;
+  for (let k = 0; k + 1 < pieces.length && !hyphen; k++) hyphen = endsWithWordHyphen(pieces[k]);
+  if (!hyphen) {
+    const joined = pieces.join(' ');
+    return ODD_SPACE.test(joined) ? foldSpaces(joined) : joined;
+  }
+  // Parts are joined once at the end: testing the end of a growing string would flatten it each time.
+  const parts: string[] = [];
+  let previous = '';
   for (const raw of pieces) {
     const piece = foldSpaces(raw);
     if (piece === '') continue;
-    if (out === '') out = piece;
-    else if (out.endsWith('-') && out.length > 1 && isLetter(out.charCodeAt(out.length - 2))) out += piece;
-    else out += ' ' + piece;
+    if (previous !== '' && !endsWithWordHyphen(previous)) parts.push(' ');
+    parts.push(piece);
+    previous = piece;
   }
-  return out;
+  return parts.join('');
+}
+
+// eslint-disable-next-line no-control-regex
+const ODD_SPACE = /\s{2}|[\t\v\f\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]|^\s|\s$/;
+
+function endsWithWordHyphen(s: string): boolean {
+  return s.length > 1 && s.charCodeAt(s.length - 1) === 45 && isLetter(s.charCodeAt(s.length - 2));
 }
 
 // One pass instead of a regex: field text of a 10 MB letter goes through here.

@@ -17,41 +17,43 @@ const MENTION = new RegExp(
   'i',
 );
 const NEGATION =
-  /\b(?:not|no|cannot|never|lacks?|unnecessary|unsupported|unwarranted|inappropriate)\b|n't\b|\bnot-/i;
+  /\b(?:not|no|none|nothing|cannot|never|lacks?|unnecessary|unsupported|unwarranted|inappropriate)\b|n't\b|\bnot-/i;
 // A conditional clause states no verdict ("would be medically necessary if …").
 const CONDITIONAL = /\b(?:if|would|could|should|may|might|unless|until|once|whether)\b/i;
 
 /** The verdict of the last clause that states one, or null when the rationale states none. */
 export function rationaleVerdict(text: string): Verdict | null {
-  const sentences = splitSentences(text);
-  for (let s = sentences.length - 1; s >= 0; s--) {
-    if (!MENTION.test(sentences[s])) continue;
-    const clauses = sentences[s].split(/[,;:]|\b(?:but|however|although|though|while|whereas)\b/i);
-    for (let c = clauses.length - 1; c >= 0; c--) {
-      const clause = clauses[c];
-      if (!MENTION.test(clause) || CONDITIONAL.test(clause)) continue;
-      return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
+  // Walk sentences from the end: the verdict is nearly always the last one, so a long rationale
+  // costs one or two regex tests, not one per sentence.
+  let end = text.length;
+  while (end > 0) {
+    const start = sentenceStart(text, end);
+    const sentence = text.slice(start, end);
+    if (MENTION.test(sentence)) {
+      const clauses = sentence.split(/[,;:]|\b(?:but|however|although|though|while|whereas)\b/i);
+      for (let c = clauses.length - 1; c >= 0; c--) {
+        const clause = clauses[c];
+        if (!MENTION.test(clause) || CONDITIONAL.test(clause)) continue;
+        return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
+      }
     }
+    end = start;
   }
   return null;
 }
 
-function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+/**
+ * Where the sentence ending at `end` starts: just after the previous ".", "!" or "?" that is
+ * followed by a blank, or by a capital with no space ("pain.The", a missing space).
+ */
+function sentenceStart(text: string, end: number): number {
+  for (let i = end - 2; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    // "." "!" "?" followed by a blank or the end; "pain.The" (a missing space) also ends one.
-    if (c === 46 || c === 33 || c === 63) {
-      const n = text.charCodeAt(i + 1);
-      if (Number.isNaN(n) || n === 32 || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) {
-        out.push(text.slice(start, i + 1));
-        start = i + 1;
-      }
-    }
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const n = text.charCodeAt(i + 1);
+    if (n === 32 || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) return i + 1;
   }
-  if (start < text.length) out.push(text.slice(start));
-  return out;
+  return 0;
 }
 
 function isLower(c: number): boolean {

@@ -14,12 +14,10 @@ export const claimsAdministratorUncited: Rule = {
 
 **How to fix it.** Nothing to fix. Set the rule to \`off\` to hide it.`,
   check(letter) {
-    return labelledItems(letter)
-      .filter(([item]) => item.claimsAdministratorGuideline !== null && NO_EVIDENCE.test(item.claimsAdministratorGuideline.text))
-      .map(([item, index]) => ({
-        message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`,
-        range: item.claimsAdministratorGuideline!.textRange,
-        item: index,
-      }));
+    return labelledItems(letter).flatMap((item, index) => {
+      const field = item.claimsAdministratorGuideline;
+      if (field === null || !NO_EVIDENCE.test(field.text)) return [];
+      return [{ message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`, range: field.textRange, item: index }];
+    });
   },
 };

@@ -14,7 +14,7 @@ export const decisionContradictsRationale: Rule = {
 
 **How to fix the letter.** Compare with the PDF. If the letter itself contradicts itself, that is a plainly erroneous determination worth raising with the claims administrator or counsel.`,
   check(letter) {
-    return labelledItems(letter).flatMap(([item, index]) => {
+    return labelledItems(letter).flatMap((item, index) => {
       if (item.decision === null || item.decisionRationale === null) return [];
       const verdict = rationaleVerdict(item.decisionRationale.text);
       const contradicts =

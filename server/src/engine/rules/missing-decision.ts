@@ -13,12 +13,16 @@ export const missingDecision: Rule = {
 
 **How to fix the letter.** Compare with the PDF: the decision word may have been lost in extraction (it sometimes wraps onto the next line). Restore it at the end of the item line, after a colon.`,
   check(letter) {
-    return labelledItems(letter)
-      .filter(([item]) => item.decision === null)
-      .map(([item, index]) => ({
-        message: `Item ${quote(item)} has no decision: expected "Upheld" or "Overturned" after its name.`,
-        range: item.headerRange,
-        item: index,
-      }));
+    return labelledItems(letter).flatMap((item, index) =>
+      item.decision !== null
+        ? []
+        : [
+            {
+              message: `Item ${quote(item)} has no decision: expected "Upheld" or "Overturned" after its name.`,
+              range: item.headerRange,
+              item: index,
+            },
+          ],
+    );
   },
 };

@@ -17,7 +17,7 @@ export const missingGuideline: Rule = {
 **How to fix the letter.** Check the PDF for the citation (extraction sometimes drops a line). If the letter really has none, note it as a defect of the determination. The quick fix inserts a \`MAXIMUS guideline:\` label with a placeholder where it belongs.`,
   check(letter) {
     const out: Finding[] = [];
-    for (const [item, index] of labelledItems(letter)) {
+    labelledItems(letter).forEach((item, index) => {
       const field = item.maximusGuideline;
       if (field === null) {
         const anchor = item.claimsAdministratorGuideline?.textRange.end ?? item.headerRange.end;
@@ -41,7 +41,7 @@ export const missingGuideline: Rule = {
           item: index,
         });
       }
-    }
+    });
     return out;
   },
 };

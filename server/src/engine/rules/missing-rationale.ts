@@ -14,7 +14,7 @@ export const missingRationale: Rule = {
 **How to fix the letter.** Check the PDF: a page break or extraction may have cut the text. If the letter really has no rationale, note it as a defect of the determination. The quick fix inserts a \`Decision rationale:\` label with a placeholder after the guidelines.`,
   check(letter) {
     const out: Finding[] = [];
-    for (const [item, index] of labelledItems(letter)) {
+    labelledItems(letter).forEach((item, index) => {
       const field = item.decisionRationale;
       if (field === null) {
         const before = item.maximusGuideline ?? item.claimsAdministratorGuideline;
@@ -37,7 +37,7 @@ export const missingRationale: Rule = {
           item: index,
         });
       }
-    }
+    });
     return out;
   },
 };

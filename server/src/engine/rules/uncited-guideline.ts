@@ -16,12 +16,10 @@ export const uncitedGuideline: Rule = {
 
 **How to fix the letter.** Nothing to fix in the text when it is what the reviewer wrote; read the rationale to see what the decision rests on, and check whether it follows another item's decision. Turn the rule off (\`"uncited-guideline": "off"\`) if your review does not need it.`,
   check(letter) {
-    return labelledItems(letter)
-      .filter(([item]) => item.maximusGuideline !== null && NO_EVIDENCE.test(item.maximusGuideline.text))
-      .map(([item, index]) => ({
-        message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`,
-        range: item.maximusGuideline!.textRange,
-        item: index,
-      }));
+    return labelledItems(letter).flatMap((item, index) => {
+      const field = item.maximusGuideline;
+      if (field === null || !NO_EVIDENCE.test(field.text)) return [];
+      return [{ message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`, range: field.textRange, item: index }];
+    });
   },
 };

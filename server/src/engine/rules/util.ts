@@ -6,10 +6,9 @@ export function quote(item: Item): string {
   return `"${name}"`;
 }
 
-/** Per-item label checks apply to the layouts that label each item's fields. */
-export function labelledItems(letter: Letter): Array<[Item, number]> {
-  if (letter.layout !== 'standard') return [];
-  return letter.items.map((item, index): [Item, number] => [item, index]);
+/** Per-item label checks apply only to the layouts that label each item's fields. */
+export function labelledItems(letter: Letter): readonly Item[] {
+  return letter.layout === 'standard' ? letter.items : [];
 }
 
 /** Lines to insert after an anchor line, keeping the letter's line breaks and spacing. */
