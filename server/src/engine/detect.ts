@@ -7,5 +7,5 @@ import { LETTER_SIGNS } from './patterns';
  */
 export function looksLikeLetter(text: string): boolean {
   const head = text.length > 4096 ? text.slice(0, 4096) : text;
-  return LETTER_SIGNS.test(head) && !/\u0000/.test(head);
+  return LETTER_SIGNS.test(head) && !head.includes('\u0000');
 }

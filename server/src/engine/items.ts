@@ -261,11 +261,17 @@ function leadInRequest(header: string): string | null {
   if (!lower.includes('was the original request') && !lower.includes('imr eligible')) return null;
   const at = lower.lastIndexOf('original request');
   if (at < 0) return null;
-  let tail = header.slice(at + 'original request'.length);
-  tail = tail.replace(/^[\s,]+/, '');
-  if (/\bis$/i.test(tail)) tail = tail.slice(0, -2);
-  tail = tail.replace(/[\s,]+$/, '');
+  let tail = trimCommas(header.slice(at + 'original request'.length));
+  if (/\bis$/i.test(tail)) tail = trimCommas(tail.slice(0, -2));
   return tail.length > 0 ? tail : null;
+}
+
+function trimCommas(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && (s[a] === ',' || s[a] === ' ')) a++;
+  while (b > a && (s[b - 1] === ',' || s[b - 1] === ' ')) b--;
+  return s.slice(a, b);
 }
 
 /** Where text starts among the pieces (its first words searched from the end). */

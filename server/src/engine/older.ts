@@ -5,7 +5,7 @@ import type { Item, Section } from './types';
 
 const NUMBERED = /^\d{1,2}[).]\s/;
 const DETERMINED = /has\s+determined\s+(?:that\s+)?the\s+request\s+for\s+/i;
-const NECESSITY = /\s+(?:is|was)\s+(not\s+)?medically\s+necessary/i;
+const NECESSITY = /\b(?:is|was)\s+(not\s+)?medically\s+necessary/i;
 
 export function readOlderDecisions(idx: LineIndex, sections: readonly Section[], professional: boolean): Item[] {
   return professional ? readIssueAtDispute(idx, sections) : readNumberedDecisions(idx);

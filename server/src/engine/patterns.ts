@@ -3,11 +3,11 @@
 import type { FieldKind, SectionKind } from './types';
 
 /** "…: Upheld", "…:  OVERTURNED." — the decision word closing an item line. */
-export const DECISION_AT_END = /:[\s\u00a0]*(upheld|overturned)\.?$/i;
+export const DECISION_AT_END = /:\s*(upheld|overturned)\.?$/i;
 /** A line that is only the decision word (wrapped onto its own line). */
 export const DECISION_ONLY = /^(upheld|overturned)\.?$/i;
 
-export const FIELD_LABEL = /^(claims[\s\u00a0]+administrator[\s\u00a0]+guidelines?|maximus[\s\u00a0]+guidelines?|decision[\s\u00a0]+rationales?)[\s\u00a0]*:/i;
+export const FIELD_LABEL = /^(claims\s+administrator\s+guidelines?|maximus\s+guidelines?|decision\s+rationales?)\s*:/i;
 
 export function fieldKindOf(label: string): FieldKind {
   const c = label.charCodeAt(0) | 0x20;
@@ -40,7 +40,7 @@ interface HeadingPattern {
 
 // Whole-line headings, in the order they are tried. Kept to lines that never occur as prose.
 export const HEADINGS: readonly HeadingPattern[] = [
-  { kind: 'issues', re: /^IMR\s+ISSUES\s*,?\s*DECISIONS?\s+AND\s+RATIONALES?$/i },
+  { kind: 'issues', re: /^IMR\s+ISSUES\s*(?:,\s*)?DECISIONS?\s+AND\s+RATIONALES?$/i },
   { kind: 'issues', re: /^IMR\s+DECISIONS?(?:\s*\(S\))?\s+AND\s+RATIONALES?(?:\s*\(S\))?$/i },
   { kind: 'how-made', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE$/i },
   { kind: 'clinical-summary', re: /^CLINICAL\s+CASE\s+SUMMARY$/i },

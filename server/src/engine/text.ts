@@ -117,7 +117,6 @@ export function foldPieces(pieces: readonly string[]): string {
   return parts.join('');
 }
 
-// eslint-disable-next-line no-control-regex
 const ODD_SPACE = /\s{2}|[\t\v\f\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]|^\s|\s$/;
 
 function endsWithWordHyphen(s: string): boolean {

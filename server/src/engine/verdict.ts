@@ -12,7 +12,7 @@ const MENTION = new RegExp(
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?(?:medically\s+)?necessary\b(?!\s+to\b)`,
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?medically\s+(?:appropriate|reasonable|indicated|warranted)\b`,
     String.raw`\b(?:is|was)\s+(?:not\s+)?a\s+medical\s+necessity\b`,
-    String.raw`\bmedical\s+necessity\b[^.;]{0,80}?\b(?:is|was|has|have)\s+(?:not\s+)?(?:been\s+)?(?:established|supported|demonstrated|met)\b`,
+    String.raw`\bmedical\s+necessity\s(?:[^.;]{0,80}?\s)?(?:is|was|has|have)\s+(?:not\s+)?(?:been\s+)?(?:established|supported|demonstrated|met)\b`,
   ].join('|'),
   'i',
 );
