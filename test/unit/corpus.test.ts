@@ -67,3 +67,25 @@ test('seed letters: blank-line style with trailing spaces reads 2 and 3 Upheld i
     ['Norco 7.5/325mg #60: Upheld', 'Baclofen 10mg #60: Upheld', 'Linzess 290mcg #30: Upheld'],
   ]);
 });
+
+test('corpus re-typeset (CRLF, lone CR, blank line after each line, trailing spaces, NBSPs): same items, no new defect', () => {
+  const dir = requireShared('corpus');
+  const variants: Record<string, (t: string) => string> = {
+    crlf: (t) => t.replace(/\n/g, '\r\n'),
+    cr: (t) => t.replace(/\n/g, '\r'),
+    'double-spaced': (t) => t.split('\n').map((l) => l + ' ').join('\n\n'),
+    nbsp: (t) => t.replace(/ /g, (m, i: number) => (i % 7 === 0 ? '\u00a0' : m)),
+  };
+  const wrong: string[] = [];
+  for (const row of readManifest()) {
+    const text = readFileSync(join(dir, row.file), 'utf8');
+    const names = lint(text).letter.items.map((i) => `${i.name}: ${i.decision}`);
+    for (const [kind, transform] of Object.entries(variants)) {
+      const { letter, diagnostics } = lint(transform(text));
+      const got = letter.items.map((i) => `${i.name}: ${i.decision}`);
+      if (JSON.stringify(got) !== JSON.stringify(names)) wrong.push(`${kind} ${row.file}: items differ`);
+      for (const d of diagnostics) if (DEFECT_RULES.includes(d.code)) wrong.push(`${kind} ${row.file}: ${d.code}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
