@@ -12,6 +12,11 @@ BIN="$PREFIX/node_modules/.bin/code-server"
 
 installed_version() { [[ -x $BIN ]] && "$BIN" --version 2>/dev/null || true; }
 
+# Two runs at once (npm start beside a test run) would delete each other's install: one at a time.
+mkdir -p "$ROOT/.cache"
+exec 9>"$ROOT/.cache/code-server.lock"
+flock 9
+
 if [[ $(installed_version) == "$VERSION "* ]]; then
   echo "install-code-server: code-server $VERSION already in $PREFIX"
   exit 0
@@ -35,10 +40,11 @@ mkdir -p "$PREFIX"
 # A package.json of its own keeps npm from treating the repo as the project to install into.
 echo '{ "name": "code-server-install", "private": true }' > "$PREFIX/package.json"
 # npm 11 blocks dependencies' install scripts; code-server's postinstall (which installs VS Code's
-# own node_modules) must run, so scripts are allowed for this one install only.
+# own node_modules) must run, so scripts are allowed for this one install only. As root, that
+# postinstall also insists on --unsafe-perm (npm 11 no longer knows the flag but passes it on).
 cd "$PREFIX"
 npm_config_yes=true npm_config_dangerously_allow_all_scripts=true \
-  npm install --no-save --no-audit --no-fund "code-server@$VERSION"
+  npm install --no-save --no-audit --no-fund --unsafe-perm "code-server@$VERSION"
 
 [[ $(installed_version) == "$VERSION "* ]] || { echo "install-code-server: $BIN does not report $VERSION" >&2; exit 1; }
 echo "install-code-server: code-server $VERSION installed in $PREFIX"

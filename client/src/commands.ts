@@ -2,9 +2,8 @@
 // action "disable this rule in this workspace" calls it) and showing the server's defect list.
 import * as vscode from 'vscode';
 import {
-  CONFIG_SECTION,
   LANGUAGE_ID,
-  type DefectEntry,
+  SETTINGS_SECTION,
   type ListDefectsResult,
   type RuleSeveritySetting,
 } from '../../server/src/shared/protocol';
@@ -23,7 +22,7 @@ export async function disableRule(ruleId: unknown): Promise<boolean> {
     void vscode.window.showErrorMessage(`IMR: "${id}" is not a rule id.`);
     return false;
   }
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0 || vscode.workspace.workspaceFile !== undefined;
   const target = hasWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   // Only the value already at that level is merged: copying the effective value would write
@@ -61,21 +60,14 @@ export function activeLetterUri(): string | undefined {
 }
 
 function isListDefectsResult(value: unknown): value is ListDefectsResult {
-  return typeof value === 'object' && value !== null && Array.isArray((value as ListDefectsResult).defects);
+  return typeof value === 'object' && value !== null && typeof (value as ListDefectsResult).text === 'string';
 }
-
-const position = (d: DefectEntry): string => `${d.range.start.line + 1}:${d.range.start.character + 1}`;
 
 /** Lines for the "IMR Defects" channel; tolerant of a server that answers with something else. */
 export function formatDefects(result: unknown): string[] {
   if (!isListDefectsResult(result)) {
-    return [typeof result === 'string' ? result : JSON.stringify(result, null, 2) ?? 'no answer from the server'];
+    return [typeof result === 'string' ? result : (JSON.stringify(result, null, 2) ?? 'no answer from the server')];
   }
-  const { uri, defects } = result;
-  const lines = [`${uri}: ${defects.length} defect${defects.length === 1 ? '' : 's'}`];
-  for (const d of defects) {
-    const where = d.item ? ` (item: ${d.item})` : '';
-    lines.push(`  ${position(d)}  ${d.severity}  ${d.ruleId}  ${d.message}${where}`);
-  }
-  return lines;
+  const header = `${result.uri} (version ${result.version}): ${result.count} defect${result.count === 1 ? '' : 's'}`;
+  return [header, ...result.text.split('\n').filter((line) => line.length > 0).map((line) => `  ${line}`)];
 }

@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
         }),
       );
     }
-    statusBar.refresh();
+    statusBar.serverStarted();
     return languageClient;
   };
 

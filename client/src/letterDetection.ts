@@ -1,5 +1,8 @@
 // Opens a .txt file as an IMR letter when its text is one (pdftotext output is how most people
 // get these letters). Reads only the first few KB and calls the engine's cheap, pure check.
+// Only documents shown in an editor are switched: the workbench and other extensions also open
+// documents in the background for a moment (and reopen them), and switching those would start
+// the language server on files nobody is looking at, in a loop of open, switch and close.
 import * as vscode from 'vscode';
 import { looksLikeLetter } from '../../server/src/engine/detect';
 import { LANGUAGE_ID } from '../../server/src/shared/protocol';
@@ -13,17 +16,22 @@ export function isPlainTextFile(document: vscode.TextDocument): boolean {
 
 export class LetterDetector implements vscode.Disposable {
   /**
-   * Documents already checked, by identity. A language change re-announces the *same*
-   * TextDocument (closed, then opened with the new language), while closing and reopening a file
-   * makes a new one. So a letter that a person switches back to Plain Text stays plain text, and
-   * a file opened again later is checked afresh.
+   * Documents already checked, by identity. A language change keeps the *same* TextDocument,
+   * while closing and reopening a file makes a new one. So a letter that a person switches back
+   * to Plain Text stays plain text, and a file opened again later is checked afresh.
    */
   private readonly checked = new WeakSet<vscode.TextDocument>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: (line: string) => void) {
-    this.disposables.push(vscode.workspace.onDidOpenTextDocument((document) => void this.check(document)));
-    for (const document of vscode.workspace.textDocuments) void this.check(document);
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.checkEditors(editors)),
+    );
+    this.checkEditors(vscode.window.visibleTextEditors);
+  }
+
+  private checkEditors(editors: readonly vscode.TextEditor[]): void {
+    for (const editor of editors) void this.check(editor.document);
   }
 
   private async check(document: vscode.TextDocument): Promise<void> {

@@ -8,7 +8,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { SETTINGS_SECTION, LANGUAGE_ID } from '../../server/src/shared/protocol';
 
 export type { LanguageClient };
 
@@ -33,7 +33,7 @@ export function createServerClient(
     ],
     // The server pulls settings per document (workspace/configuration); this makes the client
     // also notify it when anything under `imr` changes, so severities update live.
-    synchronize: { configurationSection: CONFIG_SECTION },
+    synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     middleware,
   };

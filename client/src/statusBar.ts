@@ -15,6 +15,11 @@ export class LetterStatusBar implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   /** Incremented per refresh: an answer that arrives after a newer refresh began is dropped. */
   private generation = 0;
+  /**
+   * Symbols are asked for only once the server runs: asked earlier, they queue behind its start,
+   * and asked for a document that has closed meanwhile, VS Code would load it again just to answer.
+   */
+  private serverRunning = false;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('imr.letterSummary', vscode.StatusBarAlignment.Left, 50);
@@ -36,24 +41,29 @@ export class LetterStatusBar implements vscode.Disposable {
     this.refresh();
   }
 
-  /** Recomputes now, e.g. once the language server has started. */
+  /** Called once the language server answers requests. */
+  serverStarted(): void {
+    this.serverRunning = true;
+    this.refresh();
+  }
+
   refresh(): void {
     clearTimeout(this.timer);
     const generation = ++this.generation;
     const document = this.activeLetter();
-    if (!document) {
+    if (!document || !this.serverRunning) {
       this.item.hide();
       return;
     }
     void this.compute(document).then(
       (text) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.generation || document.isClosed || document !== this.activeLetter()) return;
         this.item.text = text;
         this.item.show();
       },
       () => {
-        // No symbol provider yet (the server is starting): keep what is shown; the first
-        // diagnostics the server publishes trigger another refresh.
+        // The request failed (the server restarting, say): keep what is shown; the next
+        // diagnostics or edit triggers another refresh.
       },
     );
   }

@@ -14,7 +14,7 @@
 
 (define-derived-mode imr-mode text-mode "IMR" "Major mode for IMR letters (test stand-in).")
 (add-to-list 'auto-mode-alist '("\\.imr\\'" . imr-mode))
-(add-to-list 'eglot-server-programs `(imr-mode . ("node" ,imr-test-server "--stdio")))
+(add-to-list 'eglot-server-programs `(imr-mode . (,(or (getenv "IMR_NODE") "node") ,imr-test-server "--stdio")))
 ;; Flymake reports on an idle timer only when this is non-nil; batch Emacs does run timers while
 ;; it waits in accept-process-output.
 (setq flymake-no-changes-timeout 0.1)

@@ -24,7 +24,7 @@ local function main()
   local server_errors = {}
   local client_id = vim.lsp.start_client({
     name = 'imr',
-    cmd = { 'node', server, '--stdio' },
+    cmd = { os.getenv('IMR_NODE') or 'node', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)

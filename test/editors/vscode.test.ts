@@ -1,0 +1,328 @@
+// Runner 2 of the extension tests, and a person's view of the extension: code-server (VS Code
+// 1.100.3 in the browser) serves the workbench on 127.0.0.1, headless Debian Chromium shows it,
+// playwright-core drives it over CDP.
+// 1. As a person: the packaged .vsix installed, a letter opened with Ctrl+P, the squiggle on the
+//    faulty line, the outline (Ctrl+Shift+O), the status bar; screenshots in test-results/.
+// 2. The Mocha suite of test/e2e/suite/ in code-server's extension host, loaded through VS Code's
+//    extension test payload; it writes its results to a file that this test reads back.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import {
+  installExtension,
+  requireChromium,
+  requireCodeServer,
+  startChromium,
+  startCodeServer,
+  testPayloadUrl,
+  writeUserSettings,
+  type Chromium,
+  type CodeServer,
+  type Sandbox,
+} from './codeServer';
+import { expectations } from './expectations';
+import { fixturesDir, repoRoot, run } from './harness';
+
+const resultsDir = join(repoRoot, 'test-results');
+const suiteEntry = join(repoRoot, 'out/test/e2e/suite/index.js');
+/** The suite has this many tests (test/e2e/suite/letters.e2e.ts); fewer passing means some did not run. */
+const MIN_SUITE_PASSES = 10;
+const defects = expectations['defects.imr'];
+/** 1-based line of the item without a MAXIMUS guideline: where a person looks for the squiggle. */
+const FAULTY_LINE = defects.items[defects.defects.find((d) => d.code === 'missing-guideline')!.item].firstLine + 1;
+
+let sandbox: Sandbox;
+let temp: string;
+let server: CodeServer | undefined;
+let browser: Chromium | undefined;
+let cdp: Browser | undefined;
+let setupError: unknown;
+
+/** Throws what went wrong while starting code-server and Chromium, so each test fails with it. */
+function assertSetUp(): void {
+  if (setupError) throw setupError;
+}
+/** Wall time of each phase, written to test-results/vscode-timings.json: where the minutes go. */
+const timings: Record<string, number> = {};
+/** What the workbench's Running Extensions view says of the extension (VS Code's own measurement). */
+let runtimeActivation: string | undefined;
+
+/** Records, under `prefix.name`, the time since the previous lap. */
+function lapTimer(prefix: string): (name: string) => void {
+  let last = Date.now();
+  return (name) => {
+    timings[`${prefix}.${name}`] = Date.now() - last;
+    last = Date.now();
+  };
+}
+
+async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] = Date.now() - started;
+  }
+}
+
+async function packageVsix(target: string): Promise<void> {
+  // The packaging of `npm run package` (whose build step the test command has already run),
+  // written to a temp file.
+  const vsce = join(repoRoot, 'node_modules/@vscode/vsce/vsce');
+  const args = ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', target];
+  const res = await run(process.execPath, [vsce, ...args], {
+    cwd: repoRoot,
+    timeoutMs: 120_000,
+  });
+  if (res.code !== 0 || !existsSync(target)) throw new Error(`vsce package failed (exit ${res.code}): ${res.stdout.slice(-1500)} ${res.stderr.slice(-1500)}`);
+  const size = statSync(target).size;
+  // Bundled: dist/, syntaxes, docs. A vsix of many MB has picked up node_modules or .cache/.
+  assert.ok(size < 5_000_000, `the .vsix is ${size} bytes: .vscodeignore lets in more than the bundles`);
+}
+
+async function newPage(): Promise<Page> {
+  assert.ok(cdp);
+  const context = cdp.contexts()[0] ?? (await cdp.newContext());
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  return page;
+}
+
+async function openWorkbench(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 60_000 });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+}
+
+/** Resolves once no process of the group `pid` is left (SIGKILL is asynchronous), at most 10 s. */
+async function waitGone(pid: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`process group ${pid} is still running after SIGKILL`);
+}
+
+/** Every file named `name` under `dir`, depth first. */
+function findFiles(dir: string, test: (name: string) => boolean): string[] {
+  if (!existsSync(dir)) return [];
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findFiles(path, test));
+    else if (test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () => {
+  before(async () => {
+    try {
+      await setUp();
+    } catch (error) {
+      // Kept for the tests to fail with: a throwing before() would only mark them cancelled.
+      setupError = error;
+    }
+  });
+
+  async function setUp(): Promise<void> {
+    // Fail, never skip, when an editor is missing.
+    requireCodeServer();
+    requireChromium();
+    assert.ok(existsSync(suiteEntry), `${suiteEntry} is missing: run npm run build first`);
+    assert.ok(existsSync(join(repoRoot, 'dist/extension.js')), 'dist/extension.js is missing: run npm run build first');
+
+    temp = mkdtempSync(join(tmpdir(), 'imr-code-server-'));
+    sandbox = {
+      home: join(temp, 'home'),
+      userDataDir: join(temp, 'user-data'),
+      extensionsDir: join(temp, 'extensions'),
+      workspace: join(temp, 'workspace'),
+      logDir: join(temp, 'logs'),
+    };
+    for (const dir of Object.values(sandbox)) mkdirSync(dir, { recursive: true });
+    cpSync(fixturesDir, sandbox.workspace, { recursive: true });
+    mkdirSync(resultsDir, { recursive: true });
+    writeUserSettings(sandbox);
+
+    const vsix = join(temp, 'imr-letters.vsix');
+    await timed('packageVsix', () => packageVsix(vsix));
+    await timed('installVsix', () => installExtension(sandbox, vsix));
+    server = await timed('startCodeServer', () => startCodeServer(sandbox, { IMR_E2E_RESULTS: join(sandbox.logDir, 'e2e-results.json') }));
+    browser = await timed('startChromium', () => startChromium(sandbox));
+    const endpoint = browser.wsEndpoint;
+    cdp = await timed('connectOverCDP', () => playwright.connectOverCDP(endpoint, { timeout: 30_000 }));
+  }
+
+  after(async () => {
+    // Always end both process groups, whatever failed before.
+    await cdp?.close().catch(() => undefined);
+    browser?.stop();
+    server?.stop();
+    await Promise.all([browser, server].map((p) => (p ? waitGone(p.pid) : undefined)));
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(join(resultsDir, 'vscode-timings.json'), JSON.stringify(timings, null, 2) + '\n');
+    if (temp) {
+      // Keep the logs (code-server, Chromium, extension host, output channels: timings and rule
+      // ids, no letter text) beside the screenshots, for a failed run.
+      rmSync(join(resultsDir, 'vscode-logs'), { recursive: true, force: true });
+      cpSync(sandbox.logDir, join(resultsDir, 'vscode-logs'), { recursive: true });
+      const workbenchLogs = join(sandbox.userDataDir, 'logs');
+      if (existsSync(workbenchLogs)) cpSync(workbenchLogs, join(resultsDir, 'vscode-logs/user-data-logs'), { recursive: true });
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  test('a person sees the squiggle, the outline and the status bar of a letter', { timeout: 240_000 }, async () => {
+    assertSetUp();
+    assert.ok(server);
+    const { origin } = server;
+    const started = Date.now();
+    const lap = lapTimer('person');
+    const page = await newPage();
+    try {
+      await openWorkbench(page, `${origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
+      lap('loadWorkbench');
+
+      // Open the letter as a person does: Ctrl+P, its name, Enter.
+      await page.keyboard.press('Control+P');
+      const quickInput = page.locator('.quick-input-widget');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type('defects.imr');
+      await quickInput.locator('.monaco-list-row', { hasText: 'defects.imr' }).first().waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'defects.imr' }).waitFor({ timeout: 30_000 });
+      lap('openLetter');
+
+      // Squiggles are drawn for visible lines only: go to the faulty line first (Ctrl+G).
+      await page.keyboard.press('Control+G');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type(String(FAULTY_LINE));
+      await quickInput.locator('.monaco-list-row', { hasText: `line ${FAULTY_LINE}` }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: 30_000 });
+      await page.locator('.part.statusbar .statusbar-item', { hasText: `Ln ${FAULTY_LINE},` }).waitFor({ timeout: 30_000 });
+      const squiggle = page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first();
+      lap('goToLine');
+      await squiggle.waitFor({ state: 'visible', timeout: 90_000 });
+      lap('squiggle');
+      await page.screenshot({ path: join(resultsDir, 'squiggle.png') });
+
+      // The status bar item of the extension: "3 items: 2 upheld, 1 overturned, N problems".
+      const status = page.locator('.part.statusbar .statusbar-item', { hasText: /^\d+ items?:/ }).first();
+      await status.waitFor({ timeout: 60_000 });
+      const statusText = (await status.innerText()).trim();
+      lap('statusBar');
+      const upheld = defects.items.filter((i) => i.decision === 'Upheld').length;
+      const overturned = defects.items.length - upheld;
+      const match = new RegExp(`^${defects.items.length} items: ${upheld} upheld, ${overturned} overturned, (\\d+) problems?$`).exec(statusText);
+      assert.ok(match, `status bar shows "${statusText}"`);
+      assert.ok(Number(match[1]) >= defects.defects.length, `status bar counts ${match[1]} problems, the letter has ${defects.defects.length}`);
+
+      // The outline as a person reaches it: Ctrl+Shift+O lists the items with their decisions.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+O');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      const rows = quickInput.locator('.monaco-list-row');
+      await rows.filter({ hasText: defects.items[0].name }).first().waitFor({ timeout: 30_000 });
+      // What each row shows: the symbol's label, then its description (VS Code puts the
+      // container there), e.g. "Cyclobenzaprine 7.5 mg #60 · IMR ISSUES, DECISIONS AND RATIONALES".
+      const rowTexts = await rows.evaluateAll((els) =>
+        els.map((el) =>
+          ['.label-name', '.label-description']
+            .map((selector) => (el.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim())
+            .filter(Boolean)
+            .join(' · '),
+        ),
+      );
+      lap('outline');
+      await page.screenshot({ path: join(resultsDir, 'outline.png') });
+      // Checked at the end, so that one missing decision does not hide what follows.
+      const outlineProblems: string[] = [];
+      for (const item of defects.items) {
+        const row = rowTexts.find((text) => text.includes(item.name));
+        if (!row) outlineProblems.push(`Ctrl+Shift+O does not list "${item.name}"; rows: ${JSON.stringify(rowTexts)}`);
+        else if (!new RegExp(`\\b${item.decision}\\b`, 'i').test(row)) outlineProblems.push(`Ctrl+Shift+O shows "${row}" for an item decided ${item.decision}`);
+      }
+      await page.keyboard.press('Escape');
+
+      // VS Code's own measurement of the activation: Developer: Show Running Extensions.
+      await page.keyboard.press('F1');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type('Show Running Extensions');
+      await quickInput.locator('.monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'IMR Letters' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      runtimeActivation = (await row.innerText()).replace(/\s+/g, ' ').trim();
+      lap('runningExtensions');
+      assert.deepEqual(outlineProblems, []);
+    } finally {
+      await page.close();
+      timings.personTest = Date.now() - started;
+    }
+  });
+
+  test('the activation time of the installed extension is recorded', () => {
+    assertSetUp();
+    // The activation time, for the benchmark: the extension logs it to its output channel, which
+    // code-server keeps as a file in the user data dir; the extension host log says which event.
+    const channel = findFiles(join(sandbox.userDataDir, 'logs'), (name) => /IMR Letters\.log$/.test(name));
+    assert.equal(channel.length, 1, `expected one "IMR Letters" output channel log, found ${JSON.stringify(channel)}`);
+    const channelText = readFileSync(channel[0], 'utf8');
+    const activated = /activated in ([\d.]+) ms/.exec(channelText);
+    assert.ok(activated, 'the extension logged no activation time');
+    const serverStarted = /language server started in ([\d.]+) ms/.exec(channelText);
+    const exthostLogs = findFiles(join(sandbox.userDataDir, 'logs'), (name) => /exthost\.log$/.test(name));
+    const activationLine = exthostLogs
+      .flatMap((path) => readFileSync(path, 'utf8').split('\n'))
+      .find((line) => line.includes('imr-letters.imr-letters') && /activat/i.test(line));
+    // e.g. "IMR Letters 0.1.0 ... Activation: 12ms" (code loading plus activate()).
+    const runtime = /Activation: ?(\d+) ?ms/i.exec(runtimeActivation ?? '');
+    assert.ok(runtime, `the Running Extensions view shows no activation time for the extension: ${runtimeActivation}`);
+    const record = {
+      editor: 'code-server 4.100.3 (VS Code 1.100.3)',
+      /** Code loading plus activate(), as VS Code's Running Extensions view reports it. */
+      workbenchActivationMs: Number(runtime[1]),
+      /** activate() alone, as the extension logs it. */
+      activationMs: Number(activated[1]),
+      languageServerStartMs: serverStarted ? Number(serverStarted[1]) : null,
+      runningExtensionsRow: runtimeActivation,
+      activationEvent: /activationEvent: '([^']+)'/.exec(activationLine ?? '')?.[1] ?? null,
+      measuredAt: new Date().toISOString(),
+    };
+    writeFileSync(join(resultsDir, 'activation.json'), JSON.stringify(record, null, 2) + '\n');
+  });
+
+  test('the extension test suite passes in the extension host', { timeout: 300_000 }, async () => {
+    assertSetUp();
+    assert.ok(server);
+    const started = Date.now();
+    const resultsPath = join(sandbox.logDir, 'e2e-results.json');
+    rmSync(resultsPath, { force: true });
+    const page = await newPage();
+    try {
+      await openWorkbench(page, testPayloadUrl(server, sandbox.workspace, repoRoot, suiteEntry));
+      const deadline = Date.now() + 240_000;
+      while (!existsSync(resultsPath)) {
+        assert.ok(Date.now() < deadline, `the extension tests wrote no results within 240 s (logs: ${join(resultsDir, 'vscode-logs')})`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      await page.close().catch(() => undefined);
+      timings.extensionSuite = Date.now() - started;
+    }
+    cpSync(resultsPath, join(resultsDir, 'e2e-results.json'));
+    const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as { passed: number; failed: number; failures: { title: string; error: string }[] };
+    assert.deepEqual(results.failures.map((f) => `${f.title}: ${f.error.split('\n')[0]}`), []);
+    assert.equal(results.failed, 0);
+    assert.ok(results.passed >= MIN_SUITE_PASSES, `only ${results.passed} extension tests passed; the suite has ${MIN_SUITE_PASSES}`);
+  });
+});

@@ -1,0 +1,122 @@
+// Builds the .vsix with the real `vsce package` (as `npm run package` does, into a temp folder)
+// and checks what it holds: the manifest, the two bundles, grammar, language configuration, rule
+// docs, README and LICENSE; no sources, tests, maps or node_modules; and bundles that need no
+// module the package does not ship.
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { rules, ruleDocPath } from '../../server/src/engine';
+import { readZip, type ZipEntry } from './zip';
+
+const root = resolve(__dirname, '../../..');
+let dir: string;
+let entries: Map<string, ZipEntry>;
+let zip: Buffer;
+
+before(() => {
+  for (const bundle of ['dist/extension.js', 'dist/server.js']) {
+    assert.ok(existsSync(join(root, bundle)), `${bundle} is missing: run \`npm run build\` first`);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'imr-vsix-'));
+  const out = join(dir, 'imr-letters-test.vsix');
+  // The same flags as `npm run package` (package.json), so the test packages what users get.
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const flags = pkg.scripts.package.split('vsce package')[1]?.trim().split(/\s+/) ?? [];
+  assert.ok(flags.includes('--no-dependencies'), `npm run package must pass --no-dependencies: ${pkg.scripts.package}`);
+  const result = spawnSync(join(root, 'node_modules/.bin/vsce'), ['package', ...flags, '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'], // vsce asks questions on a terminal; here it must not wait
+  });
+  assert.equal(result.status, 0, `vsce package failed:\n${result.stdout}\n${result.stderr}`);
+  zip = readFileSync(out);
+  entries = new Map(readZip(zip).map((entry) => [entry.name, entry]));
+});
+
+after(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function text(name: string): string {
+  const entry = entries.get(name);
+  assert.ok(entry, `${name} is not in the .vsix`);
+  const data = zip.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  return (entry.method === 0 ? data : inflateRawSync(data)).toString('utf8');
+}
+
+test('the .vsix holds the manifest, bundles, grammar, language configuration, README and LICENSE', () => {
+  const required = [
+    'extension.vsixmanifest',
+    'extension/package.json',
+    'extension/README.md',
+    'extension/LICENSE.txt', // vsce ships LICENSE under this name
+    'extension/dist/extension.js',
+    'extension/dist/server.js',
+    'extension/syntaxes/imr.tmLanguage.json',
+    'extension/language-configuration.json',
+  ];
+  const missing = required.filter((name) => !entries.has(name));
+  assert.deepEqual(missing, [], `missing from the .vsix (README.md is written by the lead; every other file by npm run build or the repo)`);
+});
+
+test('every rule doc that diagnostics link to is shipped', () => {
+  assert.ok(rules.length >= 10);
+  const missing = rules.map((rule) => `extension/${ruleDocPath(rule.id)}`).filter((name) => !entries.has(name));
+  assert.deepEqual(missing, []);
+});
+
+test('no sources, tests, maps, node_modules or build output other than the bundles', () => {
+  const allowed = [
+    /^extension\.vsixmanifest$/,
+    /^\[Content_Types\]\.xml$/,
+    /^extension\/(?:package\.json|README\.md|LICENSE\.txt|language-configuration\.json)$/,
+    /^extension\/dist\/(?:extension|server)\.js$/,
+    /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
+    /^extension\/docs\/rules\/[\w-]+\.md$/,
+  ];
+  const unexpected = [...entries.keys()].filter((name) => !allowed.some((re) => re.test(name)));
+  assert.deepEqual(unexpected, []);
+  // The allow-list is the real check; these say plainly what must never ship.
+  for (const name of entries.keys()) {
+    assert.doesNotMatch(name, /(?:^|\/)(?:node_modules|src|test|out|samples|scripts|bench|\.ci|\.cache)\//, name);
+    assert.doesNotMatch(name, /\.(?:ts|map|vsix)$/, name);
+  }
+});
+
+test('the manifest points at files inside the package', () => {
+  const manifest = JSON.parse(text('extension/package.json')) as {
+    main: string;
+    engines: { vscode: string };
+    activationEvents: string[];
+    contributes: {
+      languages: Array<{ id: string; configuration: string; extensions: string[] }>;
+      grammars: Array<{ path: string; scopeName: string }>;
+    };
+  };
+  const inPackage = (path: string): string => `extension/${path.replace(/^\.\//, '')}`;
+  assert.ok(entries.has(inPackage(manifest.main)), `main ${manifest.main} is not packaged`);
+  for (const language of manifest.contributes.languages) assert.ok(entries.has(inPackage(language.configuration)), language.configuration);
+  for (const grammar of manifest.contributes.grammars) assert.ok(entries.has(inPackage(grammar.path)), grammar.path);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext']);
+  // code-server 4.100.3 is VS Code 1.100: a newer engine would refuse to install there.
+  assert.match(manifest.engines.vscode, /^\^1\.(?:\d|[1-9]\d|100)\.\d+$/);
+});
+
+/** Module names a bundle loads with require("..."): only Node built-ins (and vscode) are available. */
+function requiredModules(source: string): string[] {
+  return [...new Set([...source.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]))];
+}
+
+test('the bundles load nothing but Node built-ins (and vscode for the client)', () => {
+  const builtin = new Set(builtinModules);
+  const isBuiltin = (name: string): boolean => name.startsWith('node:') || builtin.has(name);
+  const client = requiredModules(text('extension/dist/extension.js')).filter((name) => !isBuiltin(name));
+  assert.deepEqual(client, ['vscode']);
+  const server = requiredModules(text('extension/dist/server.js')).filter((name) => !isBuiltin(name));
+  assert.deepEqual(server, []);
+});
