@@ -10,7 +10,7 @@ import {
   PAGE_NOISE,
   SENTENCE_END,
 } from './patterns';
-import { foldPieces, isBlankChar, LineIndex, pos, range } from './text';
+import { foldPieces, foldRun, isBlankChar, LineIndex, pos, range } from './text';
 import type { Decision, Field, FieldKind, Item, Range } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -44,12 +44,11 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     const s = idx.start(i);
     const e = idx.end(i);
     if (s === e) continue;
-    const line = idx.lines[i];
     // Only lines ending in "d", "D" or "." can close an item header; only lines starting with
     // "c", "m" or "d" can hold a label. Everything else is skipped without a substring or a regex.
-    const last = line.charCodeAt(e - 1) | 0x20;
+    const last = idx.charCode(i, e - 1) | 0x20;
     if (last === 0x64 || last === 0x2e) {
-      const header = decisionHeader(idx, i, line.slice(s, e), floor);
+      const header = decisionHeader(idx, i, idx.content(i), floor);
       if (header) {
         headers.push(header);
         labels.push((current = []));
@@ -57,9 +56,9 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
         continue;
       }
     }
-    const first = line.charCodeAt(s) | 0x20;
+    const first = idx.charCode(i, s) | 0x20;
     if (first !== 0x63 && first !== 0x6d && first !== 0x64) continue; // c, m, d
-    const content = line.slice(s, e);
+    const content = idx.content(i);
     const m = FIELD_LABEL.exec(content);
     if (!m) continue;
     const kind = fieldKindOf(m[1]);
@@ -185,9 +184,8 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
   if (h.colonLine >= 0) {
     pieces = headerPieces(idx, h.start, h.colonLine);
     if (h.decisionLine >= 0) {
-      const line = idx.lines[h.decisionLine];
       const dEnd = idx.end(h.decisionLine);
-      const m = /(upheld|overturned)\.?$/i.exec(line.slice(0, dEnd));
+      const m = /(upheld|overturned)\.?$/i.exec(idx.content(h.decisionLine));
       if (m) {
         decisionText = m[0];
         decision = m[1].toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned';
@@ -256,10 +254,11 @@ function trimPieces(pieces: Piece[]): void {
  * "… The remaining IMR eligible portion of the original request, X is" or "… The original
  * request, X is": the request the decision is about.
  */
+const LEAD_IN = /was the original request|IMR eligible/i;
+
 function leadInRequest(header: string): string | null {
-  const lower = header.toLowerCase();
-  if (!lower.includes('was the original request') && !lower.includes('imr eligible')) return null;
-  const at = lower.lastIndexOf('original request');
+  if (!LEAD_IN.test(header)) return null;
+  const at = header.toLowerCase().lastIndexOf('original request');
   if (at < 0) return null;
   let tail = trimCommas(header.slice(at + 'original request'.length));
   if (/\bis$/i.test(tail)) tail = trimCommas(tail.slice(0, -2));
@@ -300,26 +299,44 @@ function readFields(idx: LineIndex, labels: readonly Label[], end: number): Part
 }
 
 function readField(idx: LineIndex, l: Label, stop: number): Field {
-  const line = idx.lines[l.line];
   const labelStart = idx.start(l.line);
-  const pieces: string[] = [];
+  const labelLineEnd = idx.end(l.line);
   let textStart = l.labelEnd;
-  while (textStart < idx.end(l.line) && isBlankChar(line.charCodeAt(textStart))) textStart++;
+  while (textStart < labelLineEnd && isBlankChar(idx.charCode(l.line, textStart))) textStart++;
+  let firstLine = textStart < labelLineEnd ? l.line : -1;
+  let firstColumn = textStart;
   let endLine = l.line;
-  let endCol = Math.max(textStart, idx.end(l.line));
-  if (textStart < idx.end(l.line)) pieces.push(line.slice(textStart, idx.end(l.line)));
+  let endCol = Math.max(textStart, labelLineEnd);
+  let noise = false;
   for (let k = l.line + 1; k < stop; k++) {
-    if (idx.isBlank(k) || isNoise(idx, k)) continue;
-    pieces.push(idx.content(k));
+    if (idx.isBlank(k)) continue;
+    if (isNoise(idx, k)) {
+      noise = true;
+      continue;
+    }
+    if (firstLine < 0) {
+      firstLine = k;
+      firstColumn = idx.start(k);
+    }
     endLine = k;
     endCol = idx.end(k);
   }
-  const empty = pieces.length === 0;
+  let text = '';
+  if (firstLine >= 0) {
+    // One slice of the letter, folded in one pass; page footers inside the field need the slow way.
+    text = noise ? foldPieces(fieldPieces(idx, firstLine, firstColumn, endLine)) : foldRun(idx.between(firstLine, firstColumn, endLine, endCol));
+  }
   return {
     kind: l.kind,
-    label: line.slice(labelStart, l.labelEnd),
+    label: idx.between(l.line, labelStart, l.line, l.labelEnd),
     labelRange: range(l.line, labelStart, l.line, l.labelEnd),
-    textRange: empty ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
-    text: foldPieces(pieces),
+    textRange: firstLine < 0 ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
+    text,
   };
+}
+
+function fieldPieces(idx: LineIndex, firstLine: number, firstColumn: number, endLine: number): string[] {
+  const pieces = [idx.content(firstLine).slice(firstColumn - idx.start(firstLine))];
+  for (let k = firstLine + 1; k <= endLine; k++) if (!idx.isBlank(k) && !isNoise(idx, k)) pieces.push(idx.content(k));
+  return pieces;
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic, RuleSettings } from './diagnostic';
-import { parse, splitLines } from './parse';
+import { parse } from './parse';
 import { rules } from './rules';
 import { resolveSeverity } from './settings';
 import type { Letter } from './types';
@@ -11,13 +11,12 @@ export interface LintResult {
 
 /** Parse and run every enabled rule. Never throws on any input string. */
 export function lint(text: string, settings?: RuleSettings): LintResult {
-  const lines = splitLines(text);
-  const letter = parse(text, lines);
+  const letter = parse(text);
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const severity = resolveSeverity(rule, settings);
     if (severity === null) continue;
-    for (const finding of rule.check(letter, { lines })) {
+    for (const finding of rule.check(letter)) {
       diagnostics.push({ code: rule.id, severity, ...finding });
     }
   }

@@ -21,7 +21,7 @@ export function readMetadata(idx: LineIndex, headerEnd: number, count: number, s
   if (meta.caseNumber === null) {
     // A case number anywhere in the first lines (repeated page headers, "Re:" lines).
     for (let i = 0; i < Math.min(idx.count, 400) && meta.caseNumber === null; i++) {
-      const m = CASE_NUMBER.exec(idx.lines[i]);
+      const m = CASE_NUMBER.exec(idx.line(i));
       if (m) meta.caseNumber = m[0];
     }
   }

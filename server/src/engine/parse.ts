@@ -3,13 +3,11 @@ import { readItems } from './items';
 import { readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
 import { HEADING_INITIALS, headingKind, LETTER_SIGNS } from './patterns';
-import { LineIndex, range, splitLines } from './text';
+import { LineIndex, range } from './text';
 import type { Item, Layout, Letter, Section } from './types';
 
-export { splitLines };
-
-export function parse(text: string, lines: readonly string[] = splitLines(text)): Letter {
-  const idx = new LineIndex(lines);
+export function parse(text: string): Letter {
+  const idx = new LineIndex(text);
   const letter: Letter = {
     layout: 'not-a-letter',
     notLetterReason: null,
@@ -18,7 +16,7 @@ export function parse(text: string, lines: readonly string[] = splitLines(text))
     items: [],
     eol: eolOf(text),
     doubleSpaced: isDoubleSpaced(idx),
-    lineCount: lines.length,
+    lineCount: idx.count,
   };
 
   const notLetter = notLetterReason(text, idx);
@@ -65,7 +63,7 @@ function readSections(idx: LineIndex): Section[] {
   for (let i = 0; i < idx.count; i++) {
     const len = idx.end(i) - idx.start(i);
     // Headings are short and start with one of a few letters; test nothing else.
-    if (len < 8 || len > 120 || !HEADING_INITIALS.has(idx.lines[i].charCodeAt(idx.start(i)) | 0x20)) continue;
+    if (len < 8 || len > 120 || !HEADING_INITIALS.has(idx.charCode(i, idx.start(i)) | 0x20)) continue;
     const kind = headingKind(idx.content(i));
     if (kind) found.push({ kind, line: i });
   }
@@ -118,7 +116,7 @@ function isDoubleSpaced(idx: LineIndex): boolean {
   for (let i = 0; i + 1 < n; i++) {
     if (idx.isBlank(i)) continue;
     text++;
-    if (idx.lines[i + 1].length === 0) followedByEmpty++;
+    if (idx.lineLength(i + 1) === 0) followedByEmpty++;
   }
   return text >= 4 && followedByEmpty / text > 0.6;
 }

@@ -12,10 +12,5 @@ export interface Rule {
   description: string;
   /** Markdown: what it finds, why it matters to a reader, how to fix the letter. */
   docs: string;
-  check(letter: Letter, text: TextLines): Finding[];
-}
-
-/** Read-only access to the text's lines, for rules that need more than the parsed letter. */
-export interface TextLines {
-  readonly lines: readonly string[];
+  check(letter: Letter): Finding[];
 }

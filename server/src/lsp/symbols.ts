@@ -1,15 +1,11 @@
 // textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
 import type { Field, Item, Letter } from '../engine';
+import { FIELD_LABELS } from './explanations';
 import { throwIfCancelled } from './guard';
 import { comparePositions, rangeContains } from './params';
 import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
 
-const FIELD_NAMES: Record<Field['kind'], string> = {
-  claimsAdministratorGuideline: 'Claims Administrator guideline',
-  maximusGuideline: 'MAXIMUS guideline',
-  decisionRationale: 'Decision rationale',
-};
 
 export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {
   const itemSymbols: Array<{ item: Item; symbol: DocumentSymbol }> = [];
@@ -44,9 +40,12 @@ export function documentSymbols(letter: Letter, token?: CancellationToken): Docu
 function itemSymbol(item: Item): DocumentSymbol {
   const fields = [item.claimsAdministratorGuideline, item.maximusGuideline, item.decisionRationale]
     .filter((field): field is Field => field !== null)
-    .map((field) => symbol(FIELD_NAMES[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
+    .map((field) => symbol(FIELD_LABELS[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
   fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  const result = symbol(item.name || '(unnamed item)', itemDetail(item.decision), itemKind(item.decision), item.range, item.nameRange);
+  // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
+  // outline and Go to Symbol show a symbol's name but not its detail.
+  const detail = itemDetail(item.decision);
+  const result = symbol(`${item.name || '(unnamed item)'}: ${detail}`, detail, itemKind(item.decision), item.range, item.nameRange);
   for (const field of fields) result.range = union(result.range, field.range);
   if (fields.length) result.children = fields;
   return result;

@@ -1,0 +1,371 @@
+// Protocol tests of every feature, against the built server over stdio, with a client that gets
+// pushed diagnostics (no pull support), as Neovim and Emacs do.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionRequest,
+  DiagnosticSeverity,
+  DocumentSymbolRequest,
+  ExecuteCommandRequest,
+  FoldingRangeRequest,
+  HoverRequest,
+  SymbolKind,
+  TextDocumentSyncKind,
+  WorkspaceSymbolRequest,
+  type CodeAction,
+  type Command,
+  type DocumentSymbol,
+  type MarkupContent,
+  type SymbolInformation,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { applyWorkspaceEdit, fixtureUri, LspClient } from './client';
+import { fixture, lineOf, positionOf } from './text';
+
+const DEFECTS = fixtureUri('defects.imr');
+const CLEAN = fixtureUri('clean.imr');
+const defects = fixture('defects.imr');
+const clean = fixture('clean.imr');
+
+let client: LspClient;
+
+before(async () => {
+  client = await LspClient.start();
+  client.open(DEFECTS, defects);
+  client.open(CLEAN, clean);
+});
+
+after(async () => {
+  await client.stop();
+  // No letter text in the server's log: an item name of the letters must not appear in it.
+  const logged = client.logs.map((log) => log.message).join('\n');
+  assert.ok(!logged.includes('Norco') && !logged.includes('lumbar spine'), 'the server logged letter text');
+  assert.equal(client.exited, 0, 'the server exits cleanly after shutdown and exit');
+});
+
+async function symbols(uri: string): Promise<DocumentSymbol[]> {
+  return (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+}
+
+function items(roots: DocumentSymbol[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  const visit = (symbol: DocumentSymbol) => {
+    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Null) out.push(symbol);
+    else symbol.children?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+async function hoverText(uri: string, text: string, needle: string, offset = 1, nth = 0): Promise<string> {
+  const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, needle, offset, nth) });
+  assert.ok(result, `a hover on "${needle}"`);
+  return (result.contents as MarkupContent).value;
+}
+
+describe('initialize', () => {
+  it('announces incremental sync, the features and pushed diagnostics', () => {
+    const { capabilities, serverInfo } = client.initializeResult;
+    assert.equal(serverInfo?.name, 'imr-language-server');
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
+    assert.ok(capabilities.documentSymbolProvider && capabilities.foldingRangeProvider && capabilities.hoverProvider);
+    assert.ok(capabilities.workspaceSymbolProvider && capabilities.codeActionProvider);
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['imr.listDefects']);
+    assert.equal(capabilities.diagnosticProvider, undefined, 'no pull diagnostics for a client without them');
+  });
+});
+
+describe('diagnostics', () => {
+  it('are pushed on open with source, rule id, doc link, severity, related information and fix data', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    const codes = published.diagnostics.map((d) => d.code).sort();
+    assert.deepEqual(codes, ['claims-administrator-uncited', 'duplicate-item', 'missing-guideline', 'missing-rationale']);
+    for (const diagnostic of published.diagnostics) {
+      assert.equal(diagnostic.source, 'imr');
+      const href = diagnostic.codeDescription?.href;
+      assert.ok(href?.startsWith('file://') && href.endsWith(`/docs/rules/${diagnostic.code}.md`), `href of ${diagnostic.code}: ${href}`);
+      if (!href) continue;
+      assert.ok(existsSync(fileURLToPath(href)), `the rule doc ${fileURLToPath(href)} exists`);
+      assert.equal((diagnostic.data as { version: number }).version, 1);
+    }
+    const byCode = new Map(published.diagnostics.map((d) => [d.code, d]));
+    assert.equal(byCode.get('missing-guideline')?.severity, DiagnosticSeverity.Warning);
+    assert.equal(byCode.get('claims-administrator-uncited')?.severity, DiagnosticSeverity.Information);
+    assert.equal(byCode.get('missing-guideline')?.range.start.line, lineOf(defects, 'MRI of the right knee: Upheld'));
+    const duplicate = byCode.get('duplicate-item')!;
+    assert.equal(duplicate.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 1));
+    assert.equal(duplicate.relatedInformation?.length, 1);
+    assert.equal(duplicate.relatedInformation![0].location.uri, DEFECTS);
+    assert.equal(duplicate.relatedInformation![0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
+    assert.equal((byCode.get('missing-rationale')?.data as { fixes: unknown[] }).fixes.length, 1);
+  });
+
+  it('are empty for a letter without defects', async () => {
+    assert.deepEqual((await client.waitForDiagnostics(CLEAN, 1)).diagnostics, []);
+  });
+});
+
+describe('document symbols', () => {
+  it('nest items in their section and fields in their item, with decision kinds and details', async () => {
+    const roots = await symbols(DEFECTS);
+    assert.deepEqual(roots.map((s) => s.name), [
+      'Case details',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'The Expert Reviewer has the following credentials:',
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+    ]);
+    assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
+    const issues = roots[4];
+    assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
+      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned', SymbolKind.Event],
+      ['MRI of the right knee: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+    ]);
+    const therapy = issues.children![1];
+    assert.deepEqual(therapy.children?.map((s) => [s.name, s.kind]), [
+      ['Claims Administrator guideline', SymbolKind.Field],
+      ['MAXIMUS guideline', SymbolKind.Field],
+      ['Decision rationale', SymbolKind.Field],
+    ]);
+    assert.deepEqual(issues.children![2].children?.map((s) => s.name), ['Claims Administrator guideline', 'Decision rationale']);
+    const name = positionOf(defects, 'Physical therapy 2 x 6');
+    assert.deepEqual(therapy.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
+    const contains = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
+      (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
+      (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
+    const check = (symbol: DocumentSymbol, parent?: DocumentSymbol) => {
+      assert.ok(contains(symbol.range, symbol.selectionRange), `${symbol.name}: range contains selectionRange`);
+      if (parent) assert.ok(contains(parent.range, symbol.range), `${symbol.name} lies inside ${parent.name}`);
+      symbol.children?.forEach((child) => check(child, symbol));
+    };
+    roots.forEach((root) => check(root));
+  });
+
+  it('give "no decision" and the Null kind to an item whose decision is missing', async () => {
+    const uri = 'untitled:no-decision.imr';
+    const text = clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120:');
+    client.open(uri, text);
+    const found = items(await symbols(uri)).find((s) => s.name.startsWith('Norco'));
+    assert.equal(found?.detail, 'no decision');
+    assert.equal(found?.kind, SymbolKind.Null);
+    client.close(uri);
+  });
+});
+
+describe('folding ranges', () => {
+  it('fold sections, items and fields', async () => {
+    const folds = (await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: DEFECTS } })) ?? [];
+    const has = (start: number, end: number) => folds.some((f) => f.startLine === start && f.endLine === end);
+    const issues = lineOf(defects, 'IMR ISSUES, DECISIONS');
+    const lastLine = defects.trimEnd().split('\n').length - 1;
+    assert.ok(has(issues, lastLine), 'the issues section');
+    const norco = lineOf(defects, 'Norco 10/325 mg #120: Upheld');
+    assert.ok(has(norco, lineOf(defects, 'is not medically necessary.')), 'the first item');
+    const maximus = lineOf(defects, 'MAXIMUS guideline: Decision based on MTUS Chronic');
+    assert.ok(has(maximus, maximus + 1), 'the first MAXIMUS guideline field');
+    assert.ok(folds.every((f) => f.endLine > f.startLine));
+  });
+});
+
+describe('hover', () => {
+  it('explains an Upheld and an Overturned decision with their legal source', async () => {
+    const upheld = await hoverText(DEFECTS, defects, ': Upheld', 3);
+    assert.match(upheld, /\*\*Upheld\*\*/);
+    assert.match(upheld, /not medically necessary/);
+    assert.match(upheld, /Labor Code 4610\.6/);
+    const overturned = await hoverText(DEFECTS, defects, 'Overturned', 2);
+    assert.match(overturned, /\*\*Overturned\*\*/);
+    assert.match(overturned, /five working days/);
+    assert.match(overturned, /8 CCR 9792\.10\.7/);
+  });
+
+  it('classifies a guideline citation', async () => {
+    const chronic = await hoverText(DEFECTS, defects, 'MAXIMUS guideline: Decision based on MTUS Chronic', 30);
+    assert.match(chronic, /MTUS Chronic Pain Medical Treatment Guidelines \(2009\)/);
+    assert.match(chronic, /4610\.5\(c\)\(2\)\(A\)/);
+    const odg = await hoverText(DEFECTS, defects, 'Official Disability Guidelines (ODG) Low Back');
+    assert.match(odg, /ODG, Official Disability Guidelines \(non-MTUS\)/);
+    assert.match(odg, /Not part of the MTUS/);
+    const knee = await hoverText(DEFECTS, defects, 'Chapter 13, Knee');
+    assert.match(knee, /chapter 13: Knee Complaints/);
+    const acupuncture = await hoverText(DEFECTS, defects, 'MAXIMUS guideline: Decision based on MTUS Acupuncture', 40);
+    assert.match(acupuncture, /MTUS Acupuncture Medical Treatment Guidelines \(8 CCR 9792\.24\.1\)/);
+    const none = await hoverText(DEFECTS, defects, 'did not cite any medical evidence');
+    assert.match(none, /No medical evidence cited/);
+    assert.match(none, /not a defect of this letter/);
+  });
+
+  it('shows the rule documentation on a defect', async () => {
+    const text = await hoverText(DEFECTS, defects, 'MRI of the right knee: Upheld', 2);
+    assert.match(text, /\*\*missing-guideline\*\*/);
+    assert.match(text, /docs\/rules\/missing-guideline\.md/);
+  });
+
+  it('answers null on plain text and past the end', async () => {
+    const plain = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DEFECTS }, position: positionOf(defects, 'injured worker is') });
+    assert.equal(plain, null);
+    const past = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DEFECTS }, position: { line: 100000, character: 5 } });
+    assert.equal(past, null);
+  });
+});
+
+describe('code actions', () => {
+  it('insert the missing MAXIMUS guideline label, and the defect goes away', async () => {
+    const uri = 'untitled:fix-guideline.imr';
+    const document = client.open(uri, defects);
+    const published = await client.waitForDiagnostics(uri, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'missing-guideline')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.edit);
+    assert.ok(fix, 'a quick fix with an edit');
+    assert.equal(fix.title, 'Insert a "MAXIMUS guideline:" label');
+    assert.equal(fix.kind, 'quickfix');
+    assert.equal(fix.isPreferred, true);
+    const change = fix.edit!.documentChanges![0] as { textDocument: { version: number } };
+    assert.equal(change.textDocument.version, 1, 'the edit is versioned');
+    const fixed = applyWorkspaceEdit(document, fix.edit!);
+    const lines = fixed.split('\n');
+    const knee = lines.indexOf('MRI of the right knee: Upheld');
+    const inserted = lines.findIndex((line, i) => i > knee && line.startsWith('MAXIMUS guideline:'));
+    assert.ok(inserted > knee && inserted < lines.findIndex((line, i) => i > knee && line.startsWith('Decision rationale:')),
+      'the label stands between the Claims Administrator guideline and the rationale');
+    assert.equal(fixed.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), defects.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), 'nothing else changed');
+
+    const version = client.change(uri, [{ text: fixed }]);
+    const after = await client.waitForDiagnostics(uri, version);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-guideline'));
+    assert.ok(after.diagnostics.some((d) => d.code === 'missing-rationale'), 'the other defects remain');
+    client.close(uri);
+  });
+
+  it('insert the missing Decision rationale label from the diagnostic data', async () => {
+    const uri = 'untitled:fix-rationale.imr';
+    client.open(uri, defects);
+    const diagnostic = (await client.waitForDiagnostics(uri, 1)).diagnostics.find((d) => d.code === 'missing-rationale')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.edit)!;
+    const edits = (fix.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
+    // Sent as an incremental change, as an editor applies a quick fix.
+    const version = client.change(uri, edits.map((edit) => ({ range: edit.range, text: edit.newText })));
+    assert.equal(client.text(uri), applyWorkspaceEdit(TextDocument.create(uri, 'imr', 1, defects), fix.edit!));
+    assert.match(client.text(uri), /MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines\.\nDecision rationale: /);
+    const after = await client.waitForDiagnostics(uri, version);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-rationale'));
+    client.close(uri);
+  });
+
+  it('offer to disable the rule, and a source action that lists every defect', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    const diagnostic = published.diagnostics.find((d) => d.code === 'duplicate-item')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: DEFECTS }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const disable = actions.find((a) => a.command?.command === 'imr.disableRule');
+    assert.deepEqual(disable?.command?.arguments, ['duplicate-item']);
+    assert.equal(disable?.title, 'Disable rule "duplicate-item" in this workspace');
+
+    const sources = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: DEFECTS }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source'] },
+    })) as CodeAction[];
+    assert.deepEqual(sources.map((a) => [a.kind, a.command?.command]), [['source.imr.listDefects', 'imr.listDefects']]);
+    const listed = await client.connection.sendRequest(ExecuteCommandRequest.type, sources[0].command as Command);
+    assert.equal(listed.count, 4);
+    assert.equal(listed.version, 1);
+    const lines = (listed.text as string).trimEnd().split('\n');
+    assert.equal(lines.length, 4);
+    assert.match(lines.find((l: string) => l.includes('missing-guideline')) ?? '', new RegExp(`^${lineOf(defects, 'MRI of the right knee') + 1}:1 warning missing-guideline `));
+  });
+
+  it('forwarded imr.disableRule gets advice about the setting, not an error', async () => {
+    const message = client.waitFor<{ message: string }>('showMessage', (m) => m.message.includes('missing-rationale'), 'advice');
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'imr.disableRule', arguments: ['missing-rationale'] });
+    assert.equal(result, null);
+    assert.match((await message).message, /"imr\.rules": \{ "missing-rationale": "off" \}/);
+  });
+});
+
+describe('workspace symbols', () => {
+  it('find the items of every open letter by name, ignoring case, as a subsequence', async () => {
+    const query = async (q: string) => (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: q })) as SymbolInformation[];
+    const norco = await query('NORCO');
+    assert.deepEqual(norco.map((s) => s.location.uri).sort(), [CLEAN, DEFECTS, DEFECTS]);
+    assert.ok(norco.every((s) => s.name === 'Norco 10/325 mg #120' && s.kind === SymbolKind.Constant));
+    const clean = norco.find((s) => s.location.uri === CLEAN)!;
+    assert.equal(clean.containerName, 'CM99-0000002 · Upheld');
+    assert.deepEqual(clean.location.range.start, positionOf(fixture('clean.imr'), 'Norco'));
+    const therapy = await query('phys lumb');
+    assert.equal(therapy.length, 2);
+    assert.ok(therapy.every((s) => s.kind === SymbolKind.Event));
+    assert.equal((await query('')).length, 7);
+    assert.deepEqual(await query('zzz'), []);
+  });
+});
+
+describe('settings', () => {
+  it('a configuration change re-lints with the new severities, and imr.enable turns the server off', async () => {
+    const uri = 'untitled:settings.imr';
+    client.open(uri, defects);
+    await client.waitForDiagnostics(uri, 1);
+    const changed = client.waitFor<{ uri: string; diagnostics: Array<{ code?: unknown; severity?: number }> }>('diagnostics',
+      (p) => p.uri === uri && !p.diagnostics.some((d) => d.code === 'duplicate-item'), 'diagnostics under new settings');
+    const requestsBefore = client.configurationRequests;
+    client.changeSettings({ rules: { 'missing-guideline': 'error', 'duplicate-item': 'off' } });
+    const published = await changed;
+    assert.ok(client.configurationRequests > requestsBefore, 'settings are pulled again after the change');
+    assert.equal(published.diagnostics.find((d) => d.code === 'missing-guideline')?.severity, DiagnosticSeverity.Error);
+    assert.equal(published.diagnostics.find((d) => d.code === 'missing-rationale')?.severity, DiagnosticSeverity.Warning);
+
+    const off = client.waitFor<{ uri: string; diagnostics: unknown[] }>('diagnostics', (p) => p.uri === uri && p.diagnostics.length === 0, 'no diagnostics');
+    client.changeSettings({ enable: false });
+    await off;
+    assert.deepEqual(await symbols(uri), []);
+
+    const back = client.waitFor<{ uri: string; diagnostics: unknown[] }>('diagnostics', (p) => p.uri === uri && p.diagnostics.length === 4, 'defaults again');
+    client.changeSettings({});
+    await back;
+    client.close(uri);
+  });
+});
+
+describe('incremental edits', () => {
+  it('add and remove a defect; diagnostics follow every version and never go back', async () => {
+    const uri = 'untitled:edits.imr';
+    client.open(uri, clean);
+    assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
+    // Delete the "Decision rationale: " label of the first item: its rationale is gone.
+    const label = positionOf(clean, 'Decision rationale: ');
+    let version = client.change(uri, [{ range: { start: label, end: { line: label.line, character: label.character + 'Decision rationale: '.length } }, text: '' }]);
+    const broken = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(broken.diagnostics.map((d) => d.code), ['missing-rationale']);
+    version = client.change(uri, [{ range: { start: label, end: label }, text: 'Decision rationale: ' }]);
+    assert.equal(client.text(uri), clean);
+    assert.deepEqual((await client.waitForDiagnostics(uri, version)).diagnostics, []);
+
+    // A burst of one-character edits, as typing sends them: the last version gets its diagnostics.
+    const published = client.published.get(uri)!;
+    const before = published.length;
+    const name = positionOf(clean, 'Norco');
+    for (let i = 0; i < 30; i++) version = client.change(uri, [{ range: { start: name, end: name }, text: 'x' }]);
+    const last = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(last.diagnostics, []);
+    const versions = published.slice(before).map((p) => p.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'publishes never go back to an older version');
+    const symbolNames = items(await symbols(uri)).map((s) => s.name);
+    assert.equal(symbolNames[0], 'x'.repeat(30) + 'Norco 10/325 mg #120: Upheld');
+    client.close(uri);
+    assert.deepEqual((await client.waitForDiagnostics(uri, undefined)).diagnostics, [], 'closing clears the diagnostics');
+  });
+});
