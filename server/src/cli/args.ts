@@ -12,6 +12,8 @@ export interface CliOptions {
   /** --rule flags in the order given; the last one for an id wins. */
   ruleOverrides: Record<string, SeveritySetting>;
   configPath: string | null;
+  /** Worker threads; null: decided by the number of files and cores. */
+  jobs: number | null;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -22,7 +24,7 @@ export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error:
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 /** Options that take a value, as `--name value` or `--name=value`. */
-const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config']);
+const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);
 
 export const USAGE = `Usage: imr-lint [options] <files or folders...>
 
@@ -37,6 +39,7 @@ Options:
   --rule ID=SEVERITY         set a rule's severity: error, warning, information, hint or off
                              (repeatable; overrides .imr-lint.json)
   --config PATH              use this config file instead of looking for .imr-lint.json
+  --jobs N                   worker threads (default: one per core for 400 files or more)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -52,6 +55,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
     maxWarnings: null,
     ruleOverrides: {},
     configPath: null,
+    jobs: null,
     help: false,
     version: false,
     paths: [],
@@ -112,6 +116,10 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
         options.ruleOverrides[parsed.id] = parsed.severity;
         break;
       }
+      case '--jobs':
+        if (!/^\d{1,3}$/.test(value!) || Number(value) < 1) return fail(`--jobs needs a whole number >= 1, not "${value}"`);
+        options.jobs = Number(value);
+        break;
       case '--config':
         if (!value) return fail('option --config needs a path');
         options.configPath = value;

@@ -1,1 +1,224 @@
-// placeholder until the CLI helper writes it
+// imr-lint: checks IMR Final Determination letters from the command line.
+// main() takes argv and streams and returns the exit code, so tests and other programs can run
+// it in-process; bin/imr-lint.js calls runAsProcess(). Exit codes: 0 no errors; 1 errors, or
+// more warnings than --max-warnings; 2 usage or I/O failure (2 wins).
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { ruleById, type RuleSettings } from '../engine';
+import { parseArgs, USAGE, type CliOptions } from './args';
+import { checkContent, checkFile, type Counts, type FileOutcome } from './check';
+import { ConfigFinder, loadConfigFile, type ConfigResult } from './config';
+import { discover, type LetterFile } from './discover';
+import { makeReporter } from './format/make';
+import { PieceJoiner, type Notice, type Reporter } from './format/reporter';
+import { OutputWriter } from './output';
+import { decodeLetter } from './read';
+import { packageInfo } from './version';
+import { startWorkerIfAny, WorkerPool } from './workers';
+
+export interface CliIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  cwd: string;
+}
+
+/** Files in flight ahead of the one being written, so that disk, workers and output overlap. */
+const WINDOW_PER_THREAD = 32;
+/** Below this many files, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
+
+const isRuleId = (id: string): boolean => ruleById(id) !== undefined;
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const out = new OutputWriter(io.stdout);
+  const err = new OutputWriter(io.stderr);
+  try {
+    return await run(argv, io, out, err);
+  } catch (error) {
+    // Not a user's mistake: one line, no stack trace.
+    const message = error instanceof Error ? error.message : String(error);
+    await err.write(`imr-lint: internal error: ${oneLine(message)}\n`);
+    return 2;
+  } finally {
+    await out.flush();
+    await err.flush();
+  }
+}
+
+async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: OutputWriter): Promise<number> {
+  const parsed = parseArgs(argv, isRuleId);
+  if (!parsed.ok) {
+    await err.write(`imr-lint: ${parsed.error}\nRun "imr-lint --help" for usage.\n`);
+    return 2;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    await out.write(USAGE);
+    return 0;
+  }
+  if (options.version) {
+    await out.write(`${packageInfo().version}\n`);
+    return 0;
+  }
+
+  const configs = await configSource(options, io.cwd);
+  if ('error' in configs) {
+    await err.write(`imr-lint: ${configs.error}\n`);
+    return 2;
+  }
+
+  const reporter = makeReporter(options.format, io.cwd);
+  const session = new Session(reporter, out, err);
+  await out.write(reporter.start());
+
+  if (options.stdin) {
+    const absPath = options.stdinFilename === null ? null : path.resolve(io.cwd, options.stdinFilename);
+    const display = options.stdinFilename ?? '<stdin>';
+    const bytes = await readAll(io.stdin);
+    const settings = await session.settings(configs.forFolder(absPath ? path.dirname(absPath) : io.cwd), options.ruleOverrides);
+    if (settings) await session.record(display, checkContent(decodeLetter(bytes), { display, absPath, settings }, reporter));
+  } else {
+    const found = await discover(options.paths, io.cwd);
+    for (const p of found.problems) await session.notice({ display: p.display, message: p.message, level: p.fatal ? 'error' : 'warning' });
+    await checkAll(found.files, options, io.cwd, configs, session);
+  }
+  return session.finish(options.maxWarnings);
+}
+
+/**
+ * Checks files in order with a window of work in flight: in worker threads for big runs, in
+ * this thread otherwise. Output is written in file order as each result's turn comes.
+ */
+async function checkAll(files: readonly LetterFile[], options: CliOptions, cwd: string, configs: ConfigSource, session: Session): Promise<void> {
+  const threads = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 1);
+  const pool = threads > 1 ? new WorkerPool(threads, __filename, { format: options.format, cwd }) : null;
+  const reporter = session.reporter;
+  try {
+    const start = async (file: LetterFile): Promise<FileOutcome | null> => {
+      const settings = await session.settings(configs.forFolder(path.dirname(file.absPath)), options.ruleOverrides);
+      if (!settings) return null;
+      const task = { display: file.display, absPath: file.absPath, settings };
+      return pool ? pool.run(task) : checkFile(task, reporter);
+    };
+    const window: Array<Promise<FileOutcome | null>> = [];
+    let next = 0;
+    const fill = (): void => {
+      while (window.length < WINDOW_PER_THREAD * threads && next < files.length) {
+        const outcome = start(files[next++]);
+        outcome.catch(() => undefined); // awaited in turn below; never an unhandled rejection
+        window.push(outcome);
+      }
+    };
+    fill();
+    for (const file of files) {
+      const outcome = await window.shift()!;
+      if (session.outputClosed) break; // the reader went away (EPIPE): stop working for nobody
+      fill();
+      if (outcome) await session.record(file.display, outcome);
+    }
+    await Promise.allSettled(window);
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface ConfigSource {
+  forFolder(folder: string): Promise<ConfigResult>;
+}
+
+/** --config names one file for every letter; otherwise each letter's nearest .imr-lint.json. */
+async function configSource(options: CliOptions, cwd: string): Promise<ConfigSource | { error: string }> {
+  if (options.configPath !== null) {
+    const loaded = await loadConfigFile(path.resolve(cwd, options.configPath), isRuleId);
+    if (!loaded.ok) return { error: `${options.configPath}: ${loaded.error.message}` };
+    return { forFolder: () => Promise.resolve(loaded) };
+  }
+  return new ConfigFinder(isRuleId);
+}
+
+/** What the run has seen so far: totals, notices, and the output in order. */
+class Session {
+  private readonly counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  private files = 0;
+  private filesWithProblems = 0;
+  private readonly notices: Notice[] = [];
+  private readonly badConfigs = new Set<string>();
+  private readonly joiner: PieceJoiner;
+
+  constructor(
+    readonly reporter: Reporter,
+    private readonly out: OutputWriter,
+    private readonly err: OutputWriter,
+  ) {
+    this.joiner = new PieceJoiner(reporter.separator);
+  }
+
+  get outputClosed(): boolean {
+    return this.out.closed;
+  }
+
+  async notice(notice: Notice): Promise<void> {
+    this.notices.push(notice);
+    await this.err.write(`${notice.display}: ${notice.message}\n`);
+  }
+
+  /** The settings for a file, or null when its config is broken (reported once per config). */
+  async settings(config: Promise<ConfigResult>, overrides: RuleSettings): Promise<RuleSettings | null> {
+    const result = await config;
+    if (result.ok) return { ...result.config?.rules, ...overrides };
+    const { path: configPath, message } = result.error;
+    if (!this.badConfigs.has(configPath)) {
+      this.badConfigs.add(configPath);
+      await this.notice({ display: configPath, message: `${message}; files under it are not checked`, level: 'error' });
+    }
+    return null;
+  }
+
+  async record(display: string, outcome: FileOutcome): Promise<void> {
+    if (outcome.kind === 'skipped') return this.notice({ display, message: outcome.message, level: 'error' });
+    if (outcome.warning) await this.notice({ display, message: outcome.warning, level: 'warning' });
+    this.files++;
+    if (outcome.problems > 0) this.filesWithProblems++;
+    for (const severity of Object.keys(this.counts) as Array<keyof Counts>) this.counts[severity] += outcome.counts[severity];
+    await this.out.write(this.joiner.join(outcome.pieces));
+  }
+
+  async finish(maxWarnings: number | null): Promise<number> {
+    const tooManyWarnings = maxWarnings !== null && this.counts.warning > maxWarnings;
+    const failed = this.out.closed || this.notices.some((n) => n.level === 'error');
+    const exitCode = failed ? 2 : this.counts.error > 0 || tooManyWarnings ? 1 : 0;
+    const totals = { files: this.files, filesWithProblems: this.filesWithProblems, counts: this.counts };
+    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode }));
+    if (tooManyWarnings) {
+      await this.err.write(`imr-lint: ${this.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    }
+    return exitCode;
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Runs as a program: real streams, exit code through process.exitCode so stdout drains first. */
+export function runAsProcess(): void {
+  const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}
+
+// This file is the bundle's entry (dist/cli.js) and also the script of the worker threads.
+if (!startWorkerIfAny() && require.main === module) runAsProcess();

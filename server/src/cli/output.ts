@@ -2,16 +2,21 @@
 // another program arrive whole and memory stays flat. A reader that goes away (EPIPE, as with
 // `imr-lint ... | head`) ends the output quietly instead of crashing the run.
 export class OutputWriter {
-  private closed = false;
+  private isClosed = false;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
     stream.on('error', () => {
-      this.closed = true;
+      this.isClosed = true;
     });
   }
 
+  /** True once the reader has gone away: nothing more will be delivered. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
   async write(chunk: string): Promise<void> {
-    if (this.closed || chunk === '') return;
+    if (this.isClosed || chunk === '') return;
     if (this.stream.write(chunk)) return;
     await new Promise<void>((resolve) => {
       const done = (): void => {
@@ -28,7 +33,7 @@ export class OutputWriter {
 
   /** Resolves once everything written so far has been handed to the system. */
   async flush(): Promise<void> {
-    if (this.closed) return;
+    if (this.isClosed) return;
     await new Promise<void>((resolve) => {
       this.stream.write('', () => resolve());
     });

@@ -1,7 +1,8 @@
 // Reads a letter's bytes and decodes them: binary files are refused, invalid UTF-8 is decoded
 // with replacement characters (and said), a byte-order mark is dropped.
 import { isUtf8 } from 'node:buffer';
-import { promises as fs } from 'node:fs';
+import { readFile } from 'node:fs';
+import { promisify } from 'node:util';
 import { describeError } from './discover';
 
 export type Decoded =
@@ -14,11 +15,13 @@ export type ReadResult = Decoded | { kind: 'error'; message: string };
 const SAMPLE_BYTES = 8192;
 /** Share of control characters above which a sample counts as binary. */
 const MAX_CONTROL_SHARE = 0.1;
+/** The callback readFile: one read for a small file, where fs.promises.readFile reads in chunks. */
+const readBytes = promisify(readFile);
 
 export async function readLetter(absPath: string): Promise<ReadResult> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(absPath);
+    bytes = await readBytes(absPath);
   } catch (err) {
     return { kind: 'error', message: `cannot read (${describeError(err)})` };
   }
@@ -41,9 +44,10 @@ export function decodeLetter(bytes: Uint8Array): Decoded {
 }
 
 function looksBinary(sample: Uint8Array): boolean {
+  if (sample.includes(0)) return true;
   let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
     // Tab, line feed, vertical tab, form feed (one per page in pdftotext output), carriage return.
     if ((byte < 0x20 && (byte < 0x09 || byte > 0x0d)) || byte === 0x7f) control++;
   }

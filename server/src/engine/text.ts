@@ -177,8 +177,8 @@ export function foldRun(run: string): string {
   return joined.replace(SPACE_RUNS, ' ');
 }
 
-const HYPHEN_AT_BREAK = /[A-Za-z]-[^\S\r\n]*[\r\n]/;
-const HYPHEN_BREAKS = /([A-Za-z])-[^\S\r\n]*(?:\r\n?|\n)\s*/g;
+const HYPHEN_AT_BREAK = /[A-Z]-[^\S\r\n]*[\r\n]/i;
+const HYPHEN_BREAKS = /([A-Z])-[^\S\r\n]*(?:\r|\n)\s*/gi;
 const SPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 // One pass instead of a regex: field text of a 10 MB letter goes through here.

@@ -20,7 +20,7 @@ export interface Analysis {
 export class AnalysisCache {
   private readonly latest = new Map<string, Analysis>();
 
-  constructor(private readonly log: Log) {}
+  constructor(readonly log: Log) {}
 
   /** The analysis of the document's current text under these settings, linting if needed. */
   get(document: TextDocument, settings: ImrSettings): Analysis {

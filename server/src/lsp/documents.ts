@@ -4,8 +4,7 @@
 // index consistent, which the library does not do for ranges past the last line.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { clampRange, isRange, isRecord } from './params';
-
-export const LANGUAGE_ID = 'imr';
+import { LANGUAGE_ID } from './protocol';
 
 export type ChangeOutcome = { document: TextDocument; skipped: number } | { document: undefined; skipped: 0 };
 

@@ -41,7 +41,11 @@ export class Letters {
       document = this.documents.get(uri);
       if (!document) return undefined;
     }
-    return { document, analysis: this.cache.get(document, settings) };
+    this.cache.log.verbose = settings.trace.server === 'verbose';
+    const analysis = this.cache.get(document, settings);
+    // The lint is cached: a request cancelled while it ran can stop here without losing it.
+    throwIfCancelled(token);
+    return { document, analysis };
   }
 
   /** Like get, but undefined also when imr.enable is false for the document. */

@@ -41,6 +41,14 @@ export function lintSettingsKey(settings: ImrSettings): string {
   return `${settings.enable ? 1 : 0}|` + ids.map((id) => `${id}=${settings.rules[id]}`).join(',');
 }
 
+/** initializationOptions may be the settings, `{ imr: settings }` (Helix sends its `config` so) or `{ settings }`. */
+function settingsIn(options: unknown): unknown {
+  if (!isRecord(options)) return undefined;
+  if (isRecord(options.imr)) return options.imr;
+  if (isRecord(options.settings)) return options.settings;
+  return options;
+}
+
 /** Fetches the `imr` section for one document; rejects or hangs if the client misbehaves. */
 export type ConfigurationFetcher = (uri: string) => Promise<unknown>;
 
@@ -57,10 +65,7 @@ export class SettingsStore {
     initializationOptions: unknown,
     private readonly onFetchFailed: (reason: string) => void,
   ) {
-    const initial = isRecord(initializationOptions) && isRecord(initializationOptions.settings)
-      ? initializationOptions.settings
-      : initializationOptions;
-    this.fallback = normalizeSettings(initial);
+    this.fallback = normalizeSettings(settingsIn(initializationOptions));
   }
 
   get(uri: string): Promise<ImrSettings> {

@@ -7,6 +7,7 @@
 // - the three fields         -> Field
 import { SymbolKind } from 'vscode-languageserver';
 import type { Decision } from '../engine';
+import { DecisionDetail } from './protocol';
 
 export const SECTION_KIND = SymbolKind.Namespace;
 export const FIELD_KIND = SymbolKind.Field;
@@ -19,5 +20,7 @@ export function itemKind(decision: Decision | null): SymbolKind {
 
 /** The symbol detail of an item: its decision, or "no decision". */
 export function itemDetail(decision: Decision | null): string {
-  return decision ?? 'no decision';
+  if (decision === 'Upheld') return DecisionDetail.upheld;
+  if (decision === 'Overturned') return DecisionDetail.overturned;
+  return DecisionDetail.none;
 }

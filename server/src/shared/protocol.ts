@@ -1,39 +1,40 @@
 // Names and shapes shared by the VS Code client (client/src/) and the language server
-// (server/src/lsp/). Plain data only: no imports from vscode or vscode-languageserver, so both
-// bundles can take it. Owner: the extension. Change a name here, never in one side only.
+// (server/src/lsp/). Plain constants and types only: no imports from vscode or
+// vscode-languageserver, so the client bundle never pulls in the server. A superset of
+// server/src/lsp/protocol.ts with the same names and shapes, so that file can become
+// `export * from '../shared/protocol'`. Change a name here, never on one side only.
 
 /** The language id of IMR letters (package.json contributes.languages). */
 export const LANGUAGE_ID = 'imr';
 
-/** The settings section: imr.enable, imr.rules, imr.trace.server (workspace/configuration). */
-export const CONFIG_SECTION = 'imr';
+/** The configuration section read through `workspace/configuration`: imr.enable, imr.rules, imr.trace.server. */
+export const SETTINGS_SECTION = 'imr';
 
-/** Severity of one rule in `imr.rules`; matches the engine's SeveritySetting. */
+export type TraceSetting = 'off' | 'messages' | 'verbose';
 export type RuleSeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
-/** What `workspace/configuration` returns for the section `imr` (missing keys take these defaults). */
+/** `imr.*` settings as the server understands them (unknown keys are ignored). */
 export interface ImrSettings {
+  /** false: the server publishes nothing and answers empty for that document. */
   enable: boolean;
-  rules: { [ruleId: string]: RuleSeveritySetting | undefined };
-  trace: { server: 'off' | 'messages' | 'verbose' };
+  /** Severity per rule id; rules not named keep their default. */
+  rules: { [ruleId: string]: RuleSeveritySetting };
+  trace: { server: TraceSetting };
 }
-
-export const DEFAULT_SETTINGS: ImrSettings = { enable: true, rules: {}, trace: { server: 'off' } };
 
 export const Commands = {
   /**
-   * Client-side command (the extension registers it). Arguments: [ruleId: string]. Sets
-   * `imr.rules[ruleId] = "off"` in the workspace settings. The server's code action "disable this
-   * rule in this workspace" carries `{ command: Commands.disableRule, arguments: [ruleId] }`.
-   * The server must NOT list it in executeCommandProvider: vscode-languageclient registers a
-   * VS Code command for every id listed there and would collide with the extension's own.
+   * Client-side: the extension registers it and writes `imr.rules[ruleId] = "off"` to the
+   * workspace settings (a server cannot write settings). Arguments: [ruleId]. The server's code
+   * action "disable this rule in this workspace" carries it. The server must NOT list it in
+   * `executeCommandProvider.commands`: vscode-languageclient registers a VS Code command for every
+   * id listed there, which would collide with the extension's own.
    */
   disableRule: 'imr.disableRule',
   /**
-   * Server-side command (workspace/executeCommand). Arguments: [uri: string]. Returns
-   * ListDefectsResult. The server lists it in executeCommandProvider.commands; the extension
-   * shows the result in its "IMR Defects" output channel (and supplies the active letter's uri
-   * when the command palette passes no argument).
+   * Server-side (`workspace/executeCommand`). Arguments: [uri]. Returns a ListDefectsResult. The
+   * extension shows its `text` in the "IMR Defects" output channel, and passes the active
+   * letter's uri when the command palette gives no argument.
    */
   listDefects: 'imr.listDefects',
 } as const;
@@ -41,28 +42,52 @@ export const Commands = {
 /** The commands the server advertises in `executeCommandProvider.commands`. */
 export const SERVER_COMMANDS: readonly string[] = [Commands.listDefects];
 
-export interface DefectEntry {
-  /** The rule id (the diagnostic's `code`). */
-  ruleId: string;
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  message: string;
-  /** LSP range: 0-based line, UTF-16 character. */
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  /** The item's name when the defect belongs to one item, else null. */
-  item: string | null;
-}
+/** Code action kind of the "List every defect of this letter" source action. */
+export const LIST_DEFECTS_KIND = 'source.imr.listDefects';
 
 export interface ListDefectsResult {
   uri: string;
-  defects: DefectEntry[];
+  version: number;
+  count: number;
+  /** One defect per line: `line:column severity rule-id message` (1-based line and column). */
+  text: string;
 }
 
 /**
  * Document symbols: an item symbol's `detail` is exactly one of these strings. The extension's
- * status bar counts items and decisions from the symbols by this detail alone (no custom request).
+ * status bar counts items and decisions from the symbols by this detail alone.
  */
 export const DecisionDetail = {
   upheld: 'Upheld',
   overturned: 'Overturned',
   none: 'no decision',
 } as const;
+
+/**
+ * Custom request `imr/letterSummary`, params LetterSummaryParams: the counts a status bar shows,
+ * for the version the server holds. Returns null for a document the server does not hold. (The
+ * VS Code extension computes the same counts from document symbols and diagnostics instead, so
+ * it works with the standard protocol alone; other clients and tests may use this.)
+ */
+export const LETTER_SUMMARY_METHOD = 'imr/letterSummary';
+
+export interface LetterSummaryParams {
+  textDocument: { uri: string };
+  /** Also return the SHA-256 of the text the server holds (lets a client check that it is in sync). */
+  includeDigest?: boolean;
+}
+
+export interface LetterSummary {
+  uri: string;
+  version: number;
+  layout: string;
+  items: number;
+  upheld: number;
+  overturned: number;
+  noDecision: number;
+  /** Diagnostics at the configured severities (0 when imr.enable is false). */
+  problems: number;
+  /** Length of the text in UTF-16 code units. */
+  length: number;
+  sha256?: string;
+}

@@ -6,10 +6,10 @@ import type { Diagnostic, Item } from '../../engine';
 import type { FileReport, Reporter, RunSummary } from './reporter';
 
 export function jsonReporter(): Reporter {
-  let first = true;
   return {
-    start: () => '{"version":1,"files":[',
-    file(report: FileReport): string {
+    start: () => '{"version":1,"files":[\n',
+    separator: ',\n',
+    pieces(report: FileReport): string[] {
       const entry = {
         path: report.display,
         layout: report.letter.layout,
@@ -17,9 +17,7 @@ export function jsonReporter(): Reporter {
         items: report.letter.items.map(itemJson),
         diagnostics: report.diagnostics.map(diagnosticJson),
       };
-      const out = (first ? '\n' : ',\n') + JSON.stringify(entry);
-      first = false;
-      return out;
+      return [JSON.stringify(entry)];
     },
     end(summary: RunSummary): string {
       const notices = summary.notices.map((n) => ({ path: n.display, level: n.level, message: n.message }));

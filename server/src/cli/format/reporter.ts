@@ -1,5 +1,6 @@
 // What every output format receives. A reporter turns the run into text piece by piece
 // (start, one file at a time, end) so that output streams while later files are still linted.
+// pieces() is pure, so worker threads can format their files and the main thread only joins.
 import type { Diagnostic, Letter, Rule, Severity } from '../../engine';
 
 export interface FileReport {
@@ -34,13 +35,31 @@ export interface RunSummary {
 export interface ReporterContext {
   cwd: string;
   version: string;
+  homepage: string | null;
   rules: readonly Rule[];
 }
 
 export interface Reporter {
   start(): string;
-  file(report: FileReport): string;
+  /** One file's output: text lines, or JSON array elements. */
+  pieces(report: FileReport): string[];
+  /** Put between two pieces, within a file and from one file to the next ('' for text). */
+  separator: string;
   end(summary: RunSummary): string;
+}
+
+/** Joins the pieces of successive files with the reporter's separator. */
+export class PieceJoiner {
+  private first = true;
+
+  constructor(private readonly separator: string) {}
+
+  join(pieces: readonly string[]): string {
+    if (pieces.length === 0) return '';
+    const lead = this.first ? '' : this.separator;
+    this.first = false;
+    return lead + pieces.join(this.separator);
+  }
 }
 
 /** LSP ranges are 0-based; people and SARIF count from 1. */

@@ -4,13 +4,12 @@ import { oneBased, plural, type FileReport, type Reporter, type RunSummary } fro
 export function textReporter(): Reporter {
   return {
     start: () => '',
-    file(report: FileReport): string {
-      let out = '';
-      for (const d of report.diagnostics) {
+    separator: '',
+    pieces(report: FileReport): string[] {
+      return report.diagnostics.map((d) => {
         const { line, column } = oneBased(d.range.start);
-        out += `${report.display}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
-      }
-      return out;
+        return `${report.display}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
+      });
     },
     end(summary: RunSummary): string {
       const { counts, files, filesWithProblems } = summary.totals;
@@ -25,5 +24,5 @@ export function textReporter(): Reporter {
 
 /** A message never breaks the one-line-per-problem shape that editors and grep rely on. */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return message.replace(/[\r\n]+/g, ' ');
 }
