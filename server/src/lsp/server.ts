@@ -1,0 +1,247 @@
+// Wires the features to a connection. Each handler is thin: read params, get the letter's
+// analysis, hand the engine's data to a feature module, answer. Handlers are guarded (see guard.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DiagnosticRefreshRequest,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  type CodeActionParams,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type ExecuteCommandParams,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { AnalysisCache } from './analysis';
+import { codeActions, CODE_ACTION_KINDS } from './codeActions';
+import { disableRuleAdvice, listDefects, stringArgument } from './commands';
+import { toLspDiagnostics } from './diagnostics';
+import { DiagnosticsPusher } from './diagnosticsPush';
+import { DocumentStore } from './documents';
+import { foldingRanges } from './folding';
+import { guardNotification, guardRequest, throwIfCancelled, yieldToEventLoop } from './guard';
+import { hover } from './hover';
+import { Letters } from './letters';
+import { describeError, Log } from './log';
+import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
+import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, type LetterSummary } from './protocol';
+import { packageRoot } from './ruleDocs';
+import { SettingsStore } from './settings';
+import { documentSymbols } from './symbols';
+import { letterSymbols } from './workspaceSymbols';
+
+export const SERVER_NAME = 'imr-language-server';
+
+let version: string | undefined;
+
+/** The package's version, read once from its package.json. */
+export function serverVersion(): string {
+  if (version === undefined) {
+    try {
+      const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
+      version = isRecord(manifest) && typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+    } catch {
+      version = '0.0.0';
+    }
+  }
+  return version;
+}
+
+export function startServer(connection: Connection): void {
+  const log = new Log(connection.console);
+  const documents = new DocumentStore();
+  const cache = new AnalysisCache(log);
+  let letters: Letters | undefined;
+  let pusher: DiagnosticsPusher | undefined;
+  let pull = false;
+  let refreshSupport = false;
+  let versionedEdits = false;
+  let registerConfigurationChange = false;
+  let foldingLimit: number | undefined;
+
+  process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
+  process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${describeError(error)}`));
+
+  const ready = (): Letters => {
+    if (!letters) throw new Error('request before initialize');
+    return letters;
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities ?? {};
+    const configuration = capabilities.workspace?.configuration === true;
+    const settings = new SettingsStore(
+      configuration ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }) : null,
+      params.initializationOptions,
+      (reason) => log.warn(`workspace/configuration failed (${reason}); using defaults`),
+    );
+    letters = new Letters(documents, settings, cache);
+    pull = capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    foldingLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
+    if (!pull) {
+      pusher = new DiagnosticsPusher(letters, (uri, version, diagnostics) => {
+        void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+      }, log);
+    }
+    log.info(`${SERVER_NAME} ${serverVersion()}: diagnostics ${pull ? 'pulled by the client' : 'pushed'}`);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'IMR letter' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+        executeCommandProvider: { commands: [...SERVER_COMMANDS] },
+        workspaceSymbolProvider: true,
+        ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: SERVER_NAME, version: serverVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (registerConfigurationChange) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+  });
+
+  // --- documents ---------------------------------------------------------------------------
+  connection.onDidOpenTextDocument(guardNotification(log, 'textDocument/didOpen', (params) => {
+    const document = documents.open(params);
+    if (!document) {
+      log.warn('textDocument/didOpen ignored: malformed params');
+      return;
+    }
+    cache.delete(document.uri);
+    pusher?.schedule(document.uri);
+  }));
+
+  connection.onDidChangeTextDocument(guardNotification(log, 'textDocument/didChange', (params) => {
+    const { document, skipped } = documents.change(params);
+    if (!document) {
+      log.warn('textDocument/didChange ignored: unknown document or malformed params');
+      return;
+    }
+    if (skipped) log.warn(`textDocument/didChange ${document.uri} v${document.version}: skipped ${skipped} malformed change(s)`);
+    pusher?.schedule(document.uri);
+  }));
+
+  connection.onDidCloseTextDocument(guardNotification(log, 'textDocument/didClose', (params) => {
+    const uri = isRecord(params) && isRecord(params.textDocument) ? params.textDocument.uri : undefined;
+    if (typeof uri !== 'string') return;
+    ready().close(uri);
+    pusher?.closed(uri);
+  }));
+
+  connection.onDidChangeConfiguration(guardNotification(log, 'workspace/didChangeConfiguration', (params) => {
+    ready().settings.changed(isRecord(params) ? params.settings : undefined);
+    if (pusher) pusher.scheduleAll();
+    else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  }));
+
+  // --- features ----------------------------------------------------------------------------
+  connection.onDocumentSymbol(guardRequest(log, 'textDocument/documentSymbol', [], async (params, token) => {
+    const letter = await ready().getEnabled(requireUri(params), token);
+    return letter ? documentSymbols(letter.result.letter, token) : [];
+  }));
+
+  connection.onFoldingRanges(guardRequest(log, 'textDocument/foldingRange', [], async (params, token) => {
+    const letter = await ready().getEnabled(requireUri(params), token);
+    return letter ? foldingRanges(letter.result.letter, foldingLimit) : [];
+  }));
+
+  connection.onHover(guardRequest(log, 'textDocument/hover', null, async (params, token) => {
+    const uri = requireUri(params);
+    const position = requirePosition(params);
+    const letter = await ready().getEnabled(uri, token);
+    return letter ? hover(letter.result, clampPosition(letter.document, position)) : null;
+  }));
+
+  connection.onCodeAction(guardRequest(log, 'textDocument/codeAction', [], async (params: CodeActionParams, token) => {
+    const uri = requireUri(params);
+    const range = requireRange(params);
+    const letter = await ready().getEnabled(uri, token);
+    if (!letter) return [];
+    return codeActions({
+      ...letter,
+      params: { ...params, range: clampRange(letter.document, range) },
+      versionedEdits,
+    });
+  }));
+
+  connection.onExecuteCommand(guardRequest(log, 'workspace/executeCommand', null, async (params: ExecuteCommandParams, token) => {
+    if (!isRecord(params) || typeof params.command !== 'string') throw invalidParams('command is missing');
+    if (params.command === Commands.listDefects) {
+      const letter = await ready().getEnabled(stringArgument(params), token);
+      return letter ? listDefects(letter.document.uri, letter.analysis.version, letter.result) : null;
+    }
+    if (params.command === Commands.disableRule) {
+      // A notification: window/showMessageRequest would wait on an answer the user may never give.
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: disableRuleAdvice(stringArgument(params)) });
+      return null;
+    }
+    throw invalidParams(`unknown command ${params.command}`);
+  }));
+
+  connection.onWorkspaceSymbol(guardRequest(log, 'workspace/symbol', [], async (params, token) => {
+    const query = isRecord(params) && typeof params.query === 'string' ? params.query : '';
+    const out = [];
+    for (const document of documents.all()) {
+      const letter = await ready().getEnabled(document.uri, token);
+      if (letter) out.push(...letterSymbols(document.uri, letter.result.letter, query));
+      // Linting a letter for the first time is the expensive part: let a cancellation in.
+      await yieldToEventLoop();
+      throwIfCancelled(token);
+    }
+    return out;
+  }));
+
+  connection.languages.diagnostics.on(guardRequest<DocumentDiagnosticParams, DocumentDiagnosticReport>(
+    log,
+    'textDocument/diagnostic',
+    { kind: DocumentDiagnosticReportKind.Full, items: [] },
+    async (params, token) => {
+      const letter = await ready().get(requireUri(params), token);
+      if (!letter) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const resultId = `${letter.analysis.version}:${hash(letter.analysis.settingsKey)}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };
+    },
+  ));
+
+  connection.onRequest(LETTER_SUMMARY_METHOD, guardRequest(log, LETTER_SUMMARY_METHOD, null, async (params: unknown, token): Promise<LetterSummary | null> => {
+    const letter = await ready().get(requireUri(params), token);
+    if (!letter) return null;
+    const items = letter.analysis.result?.letter.items ?? [];
+    const summary: LetterSummary = {
+      uri: letter.document.uri,
+      version: letter.analysis.version,
+      layout: letter.analysis.result?.letter.layout ?? 'disabled',
+      items: items.length,
+      upheld: items.filter((item) => item.decision === 'Upheld').length,
+      overturned: items.filter((item) => item.decision === 'Overturned').length,
+      noDecision: items.filter((item) => item.decision === null).length,
+      problems: letter.analysis.result?.diagnostics.length ?? 0,
+      length: letter.document.getText().length,
+    };
+    if (isRecord(params) && params.includeDigest === true) {
+      summary.sha256 = createHash('sha256').update(letter.document.getText(), 'utf16le').digest('hex');
+    }
+    return summary;
+  }));
+
+  connection.listen();
+}
+
+function hash(text: string): string {
+  return createHash('sha1').update(text).digest('hex').slice(0, 12);
+}
