@@ -10,7 +10,7 @@ import { checkContent, checkFile, type Counts, type FileOutcome } from './check'
 import { ConfigFinder, loadConfigFile, type ConfigResult } from './config';
 import { discover, type LetterFile } from './discover';
 import { makeReporter } from './format/make';
-import { PieceJoiner, type Notice, type Reporter } from './format/reporter';
+import { PieceJoiner, plural, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
 import { decodeLetter } from './read';
 import { packageInfo } from './version';
@@ -191,7 +191,7 @@ class Session {
     const totals = { files: this.files, filesWithProblems: this.filesWithProblems, counts: this.counts };
     await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode }));
     if (tooManyWarnings) {
-      await this.err.write(`imr-lint: ${this.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+      await this.err.write(`imr-lint: ${plural(this.counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     }
     return exitCode;
   }

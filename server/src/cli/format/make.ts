@@ -1,0 +1,20 @@
+import { rules } from '../../engine';
+import type { OutputFormat } from '../args';
+import { packageInfo } from '../version';
+import { jsonReporter } from './json';
+import type { Reporter } from './reporter';
+import { sarifReporter } from './sarif';
+import { textReporter } from './text';
+
+export function makeReporter(format: OutputFormat, cwd: string): Reporter {
+  switch (format) {
+    case 'json':
+      return jsonReporter();
+    case 'sarif': {
+      const { version, homepage } = packageInfo();
+      return sarifReporter({ cwd, version, homepage, rules });
+    }
+    default:
+      return textReporter();
+  }
+}
