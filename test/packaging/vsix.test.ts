@@ -53,7 +53,7 @@ test('the .vsix holds the manifest, bundles, grammar, language configuration, RE
   const required = [
     'extension.vsixmanifest',
     'extension/package.json',
-    'extension/README.md',
+    'extension/readme.md', // vsce lower-cases the README's name
     'extension/LICENSE.txt', // vsce ships LICENSE under this name
     'extension/dist/extension.js',
     'extension/dist/server.js',
@@ -61,7 +61,8 @@ test('the .vsix holds the manifest, bundles, grammar, language configuration, RE
     'extension/language-configuration.json',
   ];
   const missing = required.filter((name) => !entries.has(name));
-  assert.deepEqual(missing, [], `missing from the .vsix (README.md is written by the lead; every other file by npm run build or the repo)`);
+  assert.deepEqual(missing, [], 'missing from the .vsix (the bundles come from npm run build, the rest from the repo)');
+  assert.match(text('extension/readme.md'), /imr-lint/, 'the shipped README is the project README');
 });
 
 test('every rule doc that diagnostics link to is shipped', () => {
@@ -74,7 +75,7 @@ test('no sources, tests, maps, node_modules or build output other than the bundl
   const allowed = [
     /^extension\.vsixmanifest$/,
     /^\[Content_Types\]\.xml$/,
-    /^extension\/(?:package\.json|README\.md|LICENSE\.txt|language-configuration\.json)$/,
+    /^extension\/(?:package\.json|readme\.md|LICENSE\.txt|language-configuration\.json)$/,
     /^extension\/dist\/(?:extension|server)\.js$/,
     /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
     /^extension\/docs\/rules\/[\w-]+\.md$/,

@@ -18,7 +18,8 @@ export function decisionExplanation(decision: Decision): string {
     ? '**Upheld**: the Utilization Review (UR) decision stands. The treatment is found **not medically ' +
       'necessary** and need not be authorized.'
     : '**Overturned**: the Utilization Review (UR) decision is reversed. The treatment is found **medically ' +
-      'necessary** and the claims administrator must implement the decision promptly: services not yet ' +
+      'necessary** and the claims administrator must implement the decision promptly (unless it appeals, or ' +
+      'disputes liability on grounds other than medical necessity): services not yet ' +
       'rendered are authorized within five working days of receiving the determination, services already ' +
       'rendered are reimbursed within 20 days (8 CCR 9792.10.7(a)).';
   return [
