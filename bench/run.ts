@@ -1,6 +1,7 @@
 // npm run bench: the engine, the language server, the CLI and the extension against the targets of
 // issue 6 (and issue 3's corpus target), each timing beside its floor measured in the same run.
 // Prints tables and writes bench/results.json. Usage: node out/bench/run.js [--only engine,server,cli]
+import { SERVER_NODE_FLAGS } from '../server/src/shared/protocol';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCli, removeFolder, writeGeneratedLetters, type CliResult } from './cli-bench';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
       const responsiveness = await benchResponsiveness(serverPath, letters['10 MB'], 3);
       const server: ServerResult = { startToInitializeMs: start, latency, memory, responsiveness };
       results.server = server;
-      say(`\nServer over stdio (node dist/server.js --stdio): start to initialize answer ${fmtMs(start.median)}; floor (node started, echoing one byte) ${fmtMs(start.floorMedian)}; medians of ${start.samples.length}`);
+      say(`\nServer over stdio (node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio, as the launchers start it): start to initialize answer ${fmtMs(start.median)}; floor (node started, echoing one byte) ${fmtMs(start.floorMedian)}; medians of ${start.samples.length}`);
       const lintMs = (size: string) => engine.find((e) => e.size === size)?.engineMs ?? Number.NaN;
       say(table(
         ['letter', 'opens/edits', 'didOpen p50', 'p95', 'didChange p50', 'p95', 'floor: lint', 'documentSymbol p50', 'p95', 'symbols'],

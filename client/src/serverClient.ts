@@ -8,7 +8,7 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { SETTINGS_SECTION, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../server/src/shared/protocol';
 
 export type { LanguageClient };
 
@@ -23,8 +23,8 @@ export function createServerClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { rules, ruleDocPath } from '../../server/src/engine';
 import { readZip, type ZipEntry } from './zip';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/protocol';
 
 const root = resolve(__dirname, '../../..');
 let dir: string;
@@ -120,4 +121,12 @@ test('the bundles load nothing but Node built-ins (and vscode for the client)', 
   assert.deepEqual(client, ['vscode']);
   const server = requiredModules(text('extension/dist/server.js')).filter((name) => !isBuiltin(name));
   assert.deepEqual(server, []);
+});
+
+test('the server launcher passes the same node flags as the VS Code client', () => {
+  const shebang = readFileSync(join(root, 'bin', 'imr-language-server.js'), 'utf8').split('\n')[0];
+  assert.equal(shebang, `#!/usr/bin/env -S node ${SERVER_NODE_FLAGS.join(' ')}`);
+  const result = spawnSync(join(root, 'bin', 'imr-language-server.js'), ['--version'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^imr-language-server \d+\.\d+\.\d+/);
 });

@@ -4,6 +4,14 @@
 // server/src/lsp/protocol.ts with the same names and shapes, so that file can become
 // `export * from '../shared/protocol'`. Change a name here, never on one side only.
 
+/**
+ * Node flags every launcher of the server passes (the VS Code client's execArgv, the shebang of
+ * bin/imr-language-server.js, the benchmark): a small young generation. The server holds many
+ * small letters; V8's default 16 MB semi-spaces keep about 35 MB more resident with 1,000 letters
+ * open, for no measurable gain in speed. V8 reads it only at start-up, so it cannot be set later.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=2'];
+
 /** The language id of IMR letters (package.json contributes.languages). */
 export const LANGUAGE_ID = 'imr';
 
