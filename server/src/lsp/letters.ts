@@ -10,7 +10,7 @@ import { throwIfCancelled, yieldToEventLoop } from './guard';
 import type { SettingsStore } from './settings';
 
 /** Above this size a letter's lint takes long enough to be worth a yield before it, and a longer debounce. */
-export const LARGE_DOCUMENT = 1_000_000;
+export const LARGE_DOCUMENT = 2_000_000;
 
 export interface OpenLetter {
   document: TextDocument;
