@@ -1,6 +1,6 @@
 // Case metadata: the published letters' header table (a block of labels, then a block of values),
 // a cover letter's "Label: value" lines, and the reviewer's credentials.
-import { CASE_NUMBER, type MetaKey, metaKeyOf } from './patterns';
+import { CASE_NUMBER, META_LABEL, type MetaKey, metaKeyOf } from './patterns';
 import { foldPieces, LineIndex } from './text';
 import type { Metadata, Section } from './types';
 
@@ -30,8 +30,9 @@ export function readMetadata(idx: LineIndex, headerEnd: number, count: number, s
 }
 
 /**
- * Labels queue up until values arrive, so both "Label: value" and the header table's label
- * block followed by its value block fill the same fields. "Application" / "Received:" is one label.
+ * Labels queue up until values arrive, so "Label: value", several "Label: value" pairs on one row
+ * (pdf.js reads the header table row by row) and the header table's label block followed by its
+ * value block (pdftotext) all fill the same fields. "Application" / "Received:" is one label.
  */
 function readLabelValues(idx: LineIndex, end: number, meta: Metadata): void {
   const pending: MetaKey[] = [];
@@ -45,16 +46,20 @@ function readLabelValues(idx: LineIndex, end: number, meta: Metadata): void {
         i = n;
       }
     }
-    const colon = c.indexOf(':');
-    const key = colon > 0 ? metaKeyOf(c.slice(0, colon).trim()) : null;
-    if (key) {
-      const value = c.slice(colon + 1).trim();
-      if (value) setOnce(meta, key, value);
-      else pending.push(key);
+    const labels = [...c.matchAll(META_LABEL)];
+    if (labels.length === 0 || labels[0].index !== 0) {
+      const next = pending.shift();
+      if (next) setOnce(meta, next, c);
       continue;
     }
-    const next = pending.shift();
-    if (next) setOnce(meta, next, c);
+    labels.forEach((m, k) => {
+      const key = metaKeyOf(m[1]);
+      const valueEnd = k + 1 < labels.length ? labels[k + 1].index : c.length;
+      const value = c.slice(m.index + m[0].length, valueEnd).trim();
+      if (!key) return;
+      if (value) setOnce(meta, key, value);
+      else pending.push(key);
+    });
   }
 }
 

@@ -88,6 +88,10 @@ export const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
   [/^Application\s+Received$/i, 'applicationReceived'],
 ];
 
+/** Any header-table label with its colon, wherever it stands on the line. */
+export const META_LABEL =
+  /\b(IMR\s+Case\s+Number|Case\s+Number|Date\s+Assigned|Decision\s+Date|Priority|Date\s+of\s+Injury|UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision|UR\s+Decision\s+Date|Application\s+Received)\s*:/gi;
+
 export type MetaKey =
   | 'caseNumber'
   | 'dateAssigned'
