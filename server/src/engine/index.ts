@@ -8,4 +8,3 @@ export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
 export { looksLikeLetter } from './detect';
-export { splitLines } from './text';

@@ -2,11 +2,6 @@
 // spaces, trailing blanks) is skipped here once, so nothing downstream has to think about it.
 import type { Position, Range } from './types';
 
-/** Split as LSP clients do: \r\n, \n and a lone \r each end a line. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
-}
-
 /** Whitespace as extraction produces it: blanks, tabs, form feeds, NBSP, Unicode spaces, BOM. */
 export function isBlankChar(code: number): boolean {
   return (
