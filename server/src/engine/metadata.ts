@@ -4,8 +4,8 @@ import { CASE_NUMBER, META_LABEL, type MetaKey, metaKeyOf } from './patterns';
 import { foldPieces, LineIndex } from './text';
 import type { Metadata, Section } from './types';
 
-export function readMetadata(idx: LineIndex, headerEnd: number, count: number, sections: readonly Section[] = []): Metadata {
-  const meta: Metadata = {
+export function emptyMetadata(): Metadata {
+  return {
     caseNumber: null,
     dateOfInjury: null,
     urDecisionDate: null,
@@ -16,7 +16,11 @@ export function readMetadata(idx: LineIndex, headerEnd: number, count: number, s
     licensure: [],
     specialties: [],
   };
-  if (count === 0) return meta;
+}
+
+/** Metadata from the lines before headerEnd (header table, cover letter) and the credentials section. */
+export function readMetadata(idx: LineIndex, headerEnd: number, sections: readonly Section[]): Metadata {
+  const meta = emptyMetadata();
   readLabelValues(idx, headerEnd, meta);
   if (meta.caseNumber === null) {
     // A case number anywhere in the first lines (repeated page headers, "Re:" lines).

@@ -1,6 +1,6 @@
 // parse(text) -> Letter. Never throws: what it cannot read, it leaves out, and the rules say so.
 import { readItems } from './items';
-import { readMetadata } from './metadata';
+import { emptyMetadata, readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
 import { HEADING_INITIALS, headingKind, LETTER_SIGNS } from './patterns';
 import { LineIndex, range } from './text';
@@ -12,7 +12,7 @@ export function parse(text: string): Letter {
     layout: 'not-a-letter',
     notLetterReason: null,
     sections: [],
-    metadata: readMetadata(idx, 0, 0),
+    metadata: emptyMetadata(),
     items: [],
     eol: eolOf(text),
     doubleSpaced: isDoubleSpaced(idx),
@@ -28,7 +28,7 @@ export function parse(text: string): Letter {
   letter.sections = readSections(idx);
   const firstBody = letter.sections.find((s) => s.kind !== 'cover' && s.kind !== 'header');
   const metaEnd = firstBody ? firstBody.titleRange.start.line : Math.min(idx.count, 200);
-  letter.metadata = readMetadata(idx, metaEnd, idx.count, letter.sections);
+  letter.metadata = readMetadata(idx, metaEnd, letter.sections);
 
   const issues = letter.sections.find((s) => s.kind === 'issues');
   const older = letter.sections.some((s) => s.kind === 'notice' || s.kind === 'older-decisions');
