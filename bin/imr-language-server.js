@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The flag is SERVER_NODE_FLAGS of server/src/shared/protocol.ts (test/packaging checks they agree).
 // The language server: imr-language-server --stdio (see server/src/lsp/main.ts).
 'use strict';
