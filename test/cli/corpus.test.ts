@@ -1,40 +1,15 @@
 // The CLI over the real corpus (../shared/corpus/letters, read in place, never copied): its
 // JSON item, Upheld and Overturned counts equal manifest.csv, letter by letter.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { readManifest, requireShared } from '../support/paths';
 import { ROOT, runCli, type JsonReport } from './helpers';
-
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
-
-interface ManifestRow {
-  file: string;
-  items: number;
-  upheld: number;
-  overturned: number;
-}
-
-function readManifest(): ManifestRow[] {
-  const manifest = path.join(CORPUS, 'manifest.csv');
-  assert.ok(existsSync(manifest), `the shared corpus is missing: expected ${manifest} (../shared beside the repository)`);
-  const [header, ...rows] = readFileSync(manifest, 'utf8').trim().split(/\r?\n/);
-  const columns = header.split(',');
-  const at = (name: string): number => {
-    const i = columns.indexOf(name);
-    assert.ok(i >= 0, `manifest.csv has no column ${name}`);
-    return i;
-  };
-  const [file, items, upheld, overturned] = ['file', 'items', 'upheld', 'overturned'].map(at);
-  return rows.map((row) => {
-    const cells = row.split(',');
-    return { file: path.basename(cells[file]), items: Number(cells[items]), upheld: Number(cells[upheld]), overturned: Number(cells[overturned]) };
-  });
-}
 
 describe('imr-lint over the shared corpus', () => {
   it('item, Upheld and Overturned counts per letter equal manifest.csv', async (t) => {
-    const manifest = readManifest();
+    const CORPUS = requireShared('corpus');
+    const manifest = readManifest().map((row) => ({ ...row, file: path.basename(row.file) }));
     const started = process.hrtime.bigint();
     const run = await runCli(['--format', 'json', path.join(CORPUS, 'letters')], { cwd: ROOT });
     t.diagnostic(`CLI wall time over ${manifest.length} letters: ${Number(process.hrtime.bigint() - started) / 1e6} ms`);

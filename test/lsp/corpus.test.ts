@@ -1,31 +1,15 @@
 // Every letter of the real corpus (../shared/corpus/letters, 194 letters) opened through one
 // server: the item symbols must match manifest.csv (count, Upheld, Overturned) for every letter.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { DocumentSymbolRequest, SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
-import { LspClient, PULL_CAPABILITIES, ROOT } from './client';
+import { readManifest, requireShared } from '../support/paths';
+import { LspClient, PULL_CAPABILITIES } from './client';
 
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
-
-interface Row { file: string; items: number; upheld: number; overturned: number }
-
-function manifest(): Row[] {
-  const [header, ...lines] = readFileSync(join(CORPUS, 'manifest.csv'), 'utf8').trim().split(/\r?\n/);
-  const columns = header.split(',');
-  const at = (name: string) => {
-    const index = columns.indexOf(name);
-    assert.ok(index >= 0, `manifest.csv has a "${name}" column`);
-    return index;
-  };
-  const [file, items, upheld, overturned] = ['file', 'items', 'upheld', 'overturned'].map(at);
-  return lines.map((line) => {
-    const cells = line.split(',');
-    return { file: cells[file], items: Number(cells[items]), upheld: Number(cells[upheld]), overturned: Number(cells[overturned]) };
-  });
-}
+let CORPUS = '';
 
 const ITEM_KINDS = new Set<SymbolKind>([SymbolKind.Constant, SymbolKind.Event, SymbolKind.Null]);
 
@@ -42,16 +26,15 @@ function itemSymbols(roots: DocumentSymbol[]): DocumentSymbol[] {
 let client: LspClient;
 
 before(async () => {
-  assert.ok(existsSync(join(CORPUS, 'manifest.csv')),
-    `The corpus is missing: expected ${CORPUS} (the shared folder beside the repository, ../shared). ` +
-    'These tests read the real letters from there and never copy them into the project.');
+  // Fails, saying where it looked, when ../shared is absent; the letters are never copied here.
+  CORPUS = requireShared('corpus');
   client = await LspClient.start({ capabilities: PULL_CAPABILITIES });
 });
 
 after(() => client?.stop());
 
 it('the item symbols of every corpus letter match the manifest', async () => {
-  const rows = manifest();
+  const rows = readManifest();
   assert.equal(rows.length, 194);
   for (const row of rows) {
     const path = join(CORPUS, row.file);

@@ -28,11 +28,16 @@ export interface ManifestRow {
 /** The corpus manifest: one row per letter with its item and decision counts. */
 export function readManifest(): ManifestRow[] {
   const dir = requireShared('corpus');
-  const [header, ...rows] = readFileSync(join(dir, 'manifest.csv'), 'utf8').trim().split('\n');
+  const [header, ...rows] = readFileSync(join(dir, 'manifest.csv'), 'utf8').trim().split(/\r?\n/);
   const cols = header.split(',');
+  const at = (name: string): number => {
+    const i = cols.indexOf(name);
+    if (i < 0) throw new Error(`manifest.csv has no "${name}" column`);
+    return i;
+  };
+  const [file, kase, items, upheld, overturned] = ['file', 'case', 'items', 'upheld', 'overturned'].map(at);
   return rows.map((r) => {
     const v = r.split(',');
-    const get = (name: string) => v[cols.indexOf(name)];
-    return { file: get('file'), case: get('case'), items: +get('items'), upheld: +get('upheld'), overturned: +get('overturned') };
+    return { file: v[file], case: v[kase], items: +v[items], upheld: +v[upheld], overturned: +v[overturned] };
   });
 }

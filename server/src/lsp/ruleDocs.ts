@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ruleDocPath } from '../engine';
 
 let root: string | undefined;
 
@@ -16,11 +17,7 @@ export function packageRoot(): string {
   return root;
 }
 
-export function ruleDocPath(ruleId: string): string {
-  return join(packageRoot(), 'docs', 'rules', `${ruleId}.md`);
-}
-
-/** The `codeDescription.href` of a rule's diagnostics. */
+/** The `codeDescription.href` of a rule's diagnostics: the engine's doc path under the package root. */
 export function ruleDocHref(ruleId: string): string {
-  return pathToFileURL(ruleDocPath(ruleId)).href;
+  return pathToFileURL(join(packageRoot(), ruleDocPath(ruleId))).href;
 }

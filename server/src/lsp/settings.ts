@@ -1,6 +1,7 @@
 // Settings are pulled per document through `workspace/configuration` and cached per URI (the
 // vscode-extension-samples flow); clients without that capability get the initialization options
 // or the last `didChangeConfiguration` payload, else the defaults.
+import { isRecord } from './params';
 import type { ImrSettings, RuleSeveritySetting, TraceSetting } from './protocol';
 
 export const DEFAULT_SETTINGS: ImrSettings = Object.freeze({
@@ -11,10 +12,6 @@ export const DEFAULT_SETTINGS: ImrSettings = Object.freeze({
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const TRACES = new Set<string>(['off', 'messages', 'verbose']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whatever a client sends, a well-formed ImrSettings comes out (bad values fall back to defaults). */
 export function normalizeSettings(raw: unknown): ImrSettings {
