@@ -7,10 +7,10 @@ import {
   FIELD_ORDER,
   fieldKindOf,
   ITEMS_INTRO,
-  PAGE_NOISE,
   SENTENCE_END,
 } from './patterns';
-import { foldPieces, foldRun, isBlankChar, LineIndex, pos, range } from './text';
+import { isFooter, LetterField } from './field';
+import { foldPieces, isBlankChar, LineIndex, pos, range } from './text';
 import type { Decision, Field, FieldKind, Item, Range } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -114,7 +114,7 @@ function prevText(idx: LineIndex, i: number, floor: number): number {
 }
 
 function isNoise(idx: LineIndex, i: number): boolean {
-  return idx.end(i) - idx.start(i) <= 14 && PAGE_NOISE.test(idx.content(i));
+  return idx.end(i) - idx.start(i) <= 14 && isFooter(idx.content(i));
 }
 
 /** A line that cannot belong to the header below it: a sentence's end, a label, the intro. */
@@ -321,22 +321,17 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
     endLine = k;
     endCol = idx.end(k);
   }
-  let text = '';
-  if (firstLine >= 0) {
-    // One slice of the letter, folded in one pass; page footers inside the field need the slow way.
-    text = noise ? foldPieces(fieldPieces(idx, firstLine, firstColumn, endLine)) : foldRun(idx.between(firstLine, firstColumn, endLine, endCol));
-  }
-  return {
-    kind: l.kind,
-    label: idx.between(l.line, labelStart, l.line, l.labelEnd),
-    labelRange: range(l.line, labelStart, l.line, l.labelEnd),
-    textRange: firstLine < 0 ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
-    text,
-  };
-}
-
-function fieldPieces(idx: LineIndex, firstLine: number, firstColumn: number, endLine: number): string[] {
-  const pieces = [idx.content(firstLine).slice(firstColumn - idx.start(firstLine))];
-  for (let k = firstLine + 1; k <= endLine; k++) if (!idx.isBlank(k) && !isNoise(idx, k)) pieces.push(idx.content(k));
-  return pieces;
+  // The text is folded when first read (field.ts); here it is only located.
+  const from = firstLine < 0 ? 0 : idx.offset(firstLine, firstColumn);
+  const to = firstLine < 0 ? 0 : idx.offset(endLine, endCol);
+  return new LetterField(
+    l.kind,
+    idx.between(l.line, labelStart, l.line, l.labelEnd),
+    range(l.line, labelStart, l.line, l.labelEnd),
+    firstLine < 0 ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
+    idx.text,
+    from,
+    to,
+    noise,
+  );
 }

@@ -94,6 +94,11 @@ export class LineIndex {
     return this.text.slice(this.lineStart[i], this.lineEnd[i]);
   }
 
+  /** Offset into the text of a column of a line. */
+  offset(i: number, column: number): number {
+    return this.lineStart[i] + column;
+  }
+
   /** The text between two positions, line breaks included. */
   between(fromLine: number, fromColumn: number, toLine: number, toColumn: number): string {
     return this.text.slice(this.lineStart[fromLine] + fromColumn, this.lineStart[toLine] + toColumn);
@@ -173,6 +178,11 @@ export function foldRun(run: string): string {
 }
 
 const HYPHEN_AT_BREAK = /[A-Z]-[^\S\r\n]*[\r\n]/i;
+
+/** Whether a run has a word hyphenated at a line end, which folding would join to the next line. */
+export function hasHyphenBreak(run: string): boolean {
+  return run.indexOf('-') >= 0 && HYPHEN_AT_BREAK.test(run);
+}
 const HYPHEN_BREAKS = /([A-Z])-[^\S\r\n]*(?:\r|\n)\s*/gi;
 const SPACE_RUNS = /\s{2,}|[^\S ]/g;
 

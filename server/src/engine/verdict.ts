@@ -2,6 +2,9 @@
 // not medically necessary", "is determined to not be medically necessary", "the medical
 // necessity of this request is not established"), so negation is read, not one phrase matched.
 
+import { blindTail } from './field';
+import type { Field } from './types';
+
 export type Verdict = 'necessary' | 'not-necessary';
 
 // A verdict is a predicate ("is not medically necessary", "cannot be considered medically
@@ -12,7 +15,7 @@ const MENTION = new RegExp(
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?(?:medically\s+)?necessary\b(?!\s+to\b)`,
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?medically\s+(?:appropriate|reasonable|indicated|warranted)\b`,
     String.raw`\b(?:is|was)\s+(?:not\s+)?a\s+medical\s+necessity\b`,
-    String.raw`\bmedical\s+necessity\s(?:[^.;]{0,80}?\s)?(?:is|was|has|have)\s+(?:not\s+)?(?:been\s+)?(?:established|supported|demonstrated|met)\b`,
+    String.raw`\bmedical\s+necessity\s+(?:[^\s.;]+\s+){0,12}?(?:is|was|has|have)\s+(?:not\s+)?(?:been\s+)?(?:established|supported|demonstrated|met)\b`,
   ].join('|'),
   'i',
 );
@@ -23,11 +26,33 @@ const CONDITIONAL = /\b(?:if|would|could|should|may|might|unless|until|once|whet
 
 /** The verdict of the last clause that states one, or null when the rationale states none. */
 export function rationaleVerdict(text: string): Verdict | null {
-  // Walk sentences from the end: the verdict is nearly always the last one, so a long rationale
-  // costs one or two regex tests, not one per sentence.
+  return lastVerdict(text, true) ?? null;
+}
+
+/** A tail this long nearly always holds the verdict sentence whole. */
+const TAIL_CHARS = 200;
+
+/**
+ * The verdict of a rationale field: its last lines are read first, the rest only if needed; as
+ * written, not folded, because every pattern here is blind to whitespace runs (field.ts).
+ */
+export function fieldVerdict(field: Field, tailChars = TAIL_CHARS): Verdict | null {
+  const tail = blindTail(field, tailChars);
+  const verdict = lastVerdict(tail.text, tail.whole);
+  if (verdict !== undefined) return verdict;
+  return lastVerdict(blindTail(field, Infinity).text, true) ?? null;
+}
+
+/**
+ * Walks sentences from the end: the verdict is nearly always the last one, so a long rationale
+ * costs one or two regex tests, not one per sentence. In a tail (whole = false) the first
+ * sentence may be cut, so it is never read: undefined means "read the whole text".
+ */
+function lastVerdict(text: string, whole: boolean): Verdict | null | undefined {
   let end = text.length;
   while (end > 0) {
     const start = sentenceStart(text, end);
+    if (start === 0 && !whole) return undefined;
     const sentence = text.slice(start, end);
     if (MENTION.test(sentence)) {
       const clauses = sentence.split(/[,;:]|\b(?:but|however|although|though|while|whereas)\b/i);
@@ -39,21 +64,26 @@ export function rationaleVerdict(text: string): Verdict | null {
     }
     end = start;
   }
-  return null;
+  return whole ? null : undefined;
 }
 
 /**
  * Where the sentence ending at `end` starts: just after the previous ".", "!" or "?" that is
- * followed by a blank, or by a capital with no space ("pain.The", a missing space).
+ * followed by whitespace, or by a capital with no space ("pain.The", a missing space).
  */
 function sentenceStart(text: string, end: number): number {
   for (let i = end - 2; i >= 0; i--) {
     const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63) continue;
     const n = text.charCodeAt(i + 1);
-    if (n === 32 || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) return i + 1;
+    if (isSpace(n) || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) return i + 1;
   }
   return 0;
+}
+
+/** What a regex's \s matches, and so what folding turns into a space. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 function isLower(c: number): boolean {

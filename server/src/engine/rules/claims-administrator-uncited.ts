@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { NO_EVIDENCE } from './uncited-guideline';
+import { saysNoEvidence } from './uncited-guideline';
 import { labelledItems, quote } from './util';
 
 export const claimsAdministratorUncited: Rule = {
@@ -16,7 +16,7 @@ export const claimsAdministratorUncited: Rule = {
   check(letter) {
     return labelledItems(letter).flatMap((item, index) => {
       const field = item.claimsAdministratorGuideline;
-      if (field === null || !NO_EVIDENCE.test(field.text)) return [];
+      if (field === null || !saysNoEvidence(field)) return [];
       return [{ message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`, range: field.textRange, item: index }];
     });
   },

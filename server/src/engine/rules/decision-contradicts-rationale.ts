@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { rationaleVerdict } from '../verdict';
+import { fieldVerdict } from '../verdict';
 import { labelledItems, quote } from './util';
 
 export const decisionContradictsRationale: Rule = {
@@ -16,7 +16,7 @@ export const decisionContradictsRationale: Rule = {
   check(letter) {
     return labelledItems(letter).flatMap((item, index) => {
       if (item.decision === null || item.decisionRationale === null) return [];
-      const verdict = rationaleVerdict(item.decisionRationale.text);
+      const verdict = fieldVerdict(item.decisionRationale);
       const contradicts =
         (item.decision === 'Upheld' && verdict === 'necessary') || (item.decision === 'Overturned' && verdict === 'not-necessary');
       if (!contradicts) return [];

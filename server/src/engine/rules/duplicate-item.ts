@@ -13,14 +13,27 @@ export const duplicateItem: Rule = {
 
 **How to fix the letter.** Check the PDF: a page break sometimes repeats a line. If the letter really decides the same request twice, compare the two decisions.`,
   check(letter) {
-    const seen = new Map<string, number>();
+    // Items are bucketed by a hash of their key, and keys are built only where buckets collide:
+    // a letter with a thousand items pays one pass over the names and no string per item.
+    const buckets = new Map<number, number[]>();
+    const keys = new Map<number, string>();
+    const keyOf = (index: number): string => {
+      let key = keys.get(index);
+      if (key === undefined) keys.set(index, (key = comparisonKey(letter.items[index].name)));
+      return key;
+    };
     const out: Finding[] = [];
     letter.items.forEach((item, index) => {
-      const key = item.name.toLowerCase().replace(/\s+/g, '');
-      if (key === '' || key === '(unnameditem)') return;
-      const first = seen.get(key);
+      const hash = keyHash(item.name);
+      if ((hash === 0 || hash === UNNAMED_HASH) && IGNORED.has(keyOf(index))) return;
+      const earlier = buckets.get(hash);
+      if (earlier === undefined) {
+        buckets.set(hash, [index]);
+        return;
+      }
+      const first = earlier.find((e) => keyOf(e) === keyOf(index));
       if (first === undefined) {
-        seen.set(key, index);
+        earlier.push(index);
         return;
       }
       out.push({
@@ -33,3 +46,29 @@ export const duplicateItem: Rule = {
     return out;
   },
 };
+
+/** Names that identify nothing: empty, or the parser's placeholder. */
+const IGNORED = new Set(['', comparisonKey('(unnamed item)')]);
+
+/** Two names are the same item when these are equal. */
+function comparisonKey(name: string): string {
+  return name.toLowerCase().replace(/\s+/g, '');
+}
+
+/**
+ * A hash of comparisonKey(name) without building it: equal keys give equal hashes. Non-ASCII
+ * names share one bucket, because lower-casing can turn a non-ASCII character into ASCII ones.
+ */
+function keyHash(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c > 127) return -1;
+    if (c <= 32) continue;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+const UNNAMED_HASH = keyHash('(unnamed item)');

@@ -1,8 +1,9 @@
+import { blindText } from '../field';
 import type { Finding, Rule } from '../rule';
 import { insertLines, labelledItems, quote } from './util';
 
-/** "Decision based on" with nothing after it: a label with a stub, not a citation. */
-const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+)?[\s.:]*$/i;
+/** "Decision based on" with nothing after it: a label with a stub, not a citation. Blind (field.ts). */
+export const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+)?[\s.:]*$/i;
 
 export const missingGuideline: Rule = {
   id: 'missing-guideline',
@@ -32,7 +33,7 @@ export const missingGuideline: Rule = {
             },
           ],
         });
-      } else if (STUB.test(field.text)) {
+      } else if (STUB.test(blindText(field))) {
         out.push({
           message: field.text
             ? `Item ${quote(item)}: the MAXIMUS guideline is a stub ("${field.text}") and names no guideline.`

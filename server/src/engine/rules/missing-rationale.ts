@@ -1,3 +1,4 @@
+import { isEmptyField } from '../field';
 import type { Finding, Rule } from '../rule';
 import { insertLines, labelledItems, quote } from './util';
 
@@ -30,7 +31,7 @@ export const missingRationale: Rule = {
             },
           ],
         });
-      } else if (field.text === '') {
+      } else if (isEmptyField(field)) {
         out.push({
           message: `Item ${quote(item)}: the decision rationale is empty.`,
           range: field.labelRange,

@@ -1,8 +1,15 @@
+import { blindText } from '../field';
 import type { Rule } from '../rule';
+import type { Field } from '../types';
 import { labelledItems, quote } from './util';
 
 /** The reviewer's own statement that no evidence was cited. */
 export const NO_EVIDENCE = /\b(?:did\s+not|does\s+not|didn't)\s+cite\s+any\b|\bcited\s+no\s+(?:medical\s+)?(?:evidence|guidelines?)\b|\bno\s+(?:medical\s+)?(?:evidence|guidelines?)\s+(?:was|were)\s+cited\b/i;
+
+/** Whether the field says no evidence was cited. NO_EVIDENCE is blind (field.ts): no folding needed. */
+export function saysNoEvidence(field: Field): boolean {
+  return NO_EVIDENCE.test(blindText(field));
+}
 
 export const uncitedGuideline: Rule = {
   id: 'uncited-guideline',
@@ -18,7 +25,7 @@ export const uncitedGuideline: Rule = {
   check(letter) {
     return labelledItems(letter).flatMap((item, index) => {
       const field = item.maximusGuideline;
-      if (field === null || !NO_EVIDENCE.test(field.text)) return [];
+      if (field === null || !saysNoEvidence(field)) return [];
       return [{ message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`, range: field.textRange, item: index }];
     });
   },

@@ -1,0 +1,145 @@
+// A labelled field whose folded text is computed on first read. A letter is mostly field text,
+// and folding all of it costs about as much as reading the whole letter once more; an editor
+// re-lints on every keystroke but shows a field's text only on hover. The rules read the text
+// as written instead (blindText, blindTail), with regexes that cannot tell the two apart.
+// To every reader, JSON, spread and structuredClone included, `text` is an ordinary own
+// enumerable property.
+import { PAGE_NOISE } from './patterns';
+import { foldPieces, foldRun, hasHyphenBreak, isBlankChar } from './text';
+import type { Field, FieldKind, Range } from './types';
+
+/** Shared by every field: an own, enumerable, read-only accessor. */
+const TEXT: PropertyDescriptor = {
+  get(this: LetterField): string {
+    return this.foldedText();
+  },
+  enumerable: true,
+};
+
+export class LetterField implements Field {
+  readonly kind: FieldKind;
+  readonly label: string;
+  readonly labelRange: Range;
+  readonly textRange: Range;
+  declare readonly text: string;
+  /** The letter, and the field's text in it as offsets: [start, end) from its first character to its last. */
+  readonly #source: string;
+  readonly #start: number;
+  readonly #end: number;
+  /** A page footer sits inside the field: folding drops it line by line. */
+  readonly #footer: boolean;
+  #folded: string | undefined;
+
+  constructor(kind: FieldKind, label: string, labelRange: Range, textRange: Range, source: string, start: number, end: number, footer: boolean) {
+    this.kind = kind;
+    this.label = label;
+    this.labelRange = labelRange;
+    this.textRange = textRange;
+    Object.defineProperty(this, 'text', TEXT);
+    this.#source = source;
+    this.#start = start;
+    this.#end = end;
+    this.#footer = footer;
+    this.#folded = undefined;
+  }
+
+  foldedText(): string {
+    if (this.#folded === undefined) this.#folded = this.#fold(this.#start, true);
+    return this.#folded;
+  }
+
+  isEmpty(): boolean {
+    return this.#end === this.#start;
+  }
+
+  blindText(): string {
+    return this.#footer ? this.foldedText() : this.#source.slice(this.#start, this.#end);
+  }
+
+  blindTail(chars: number): FieldTail {
+    if (this.#folded !== undefined || this.#end - this.#start <= chars) return { text: this.#blindWhole(), whole: true };
+    const cut = lineStartAtOrBefore(this.#source, this.#end - chars, this.#start);
+    if (cut <= this.#start) return { text: this.#blindWhole(), whole: true };
+    const run = this.#source.slice(cut, this.#end);
+    if (!this.#footer && !hasHyphenBreak(run)) return { text: run, whole: false };
+    return { text: this.#fold(cut, false), whole: false };
+  }
+
+  #blindWhole(): string {
+    if (this.#folded !== undefined || this.#footer) return this.foldedText();
+    const run = this.#source.slice(this.#start, this.#end);
+    return hasHyphenBreak(run) ? this.foldedText() : run;
+  }
+
+  /** Fold [from, end); from is the field's first character (kept even if it looks like a footer) or a line's start. */
+  #fold(from: number, fromFieldStart: boolean): string {
+    const run = this.#source.slice(from, this.#end);
+    return this.#footer ? foldPieces(contentPieces(run, fromFieldStart)) : foldRun(run);
+  }
+}
+
+export interface FieldTail {
+  text: string;
+  /** True when text is the field's whole text, false when it starts at a line inside it. */
+  whole: boolean;
+}
+
+/*
+ * Folding turns each whitespace run into one space, drops page footers and joins a word
+ * hyphenated at a line end to the next line. A regex is "blind" when it accepts any whitespace
+ * run wherever it accepts a space and never looks at a letter before a hyphen: it then answers
+ * the same on the text as written (footers aside) as on the folded text, without the cost.
+ */
+
+/** The field's text for a blind regex: as written when no footer sits inside it, else folded. */
+export function blindText(field: Field): string {
+  return field instanceof LetterField ? field.blindText() : field.text;
+}
+
+/**
+ * The field's last lines for a reader blind to whitespace runs, and that may also look at
+ * hyphens: at least `chars` characters of the letter from a line start, or the whole text; as
+ * written when no footer or hyphenated line end makes it read differently, else folded. The
+ * first word of a tail may differ from the whole text's (a hyphenated word cut in two), so a
+ * reader that skips a tail's first, possibly cut, sentence reads what it would read in the whole.
+ */
+export function blindTail(field: Field, chars: number): FieldTail {
+  return field instanceof LetterField ? field.blindTail(chars) : { text: field.text, whole: true };
+}
+
+/** Whether the field has no text; costs nothing, unlike comparing its text with "". */
+export function isEmptyField(field: Field): boolean {
+  return field instanceof LetterField ? field.isEmpty() : field.text === '';
+}
+
+/** Offset of the start of the line holding `at`, not before `floor`. */
+function lineStartAtOrBefore(text: string, at: number, floor: number): number {
+  for (let i = at; i > floor; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) return i;
+  }
+  return floor;
+}
+
+/** Lines' content, blank lines and page footers dropped; the first line of a field is never a footer. */
+function contentPieces(run: string, firstIsText: boolean): string[] {
+  const pieces: string[] = [];
+  const lines = run.split(/\r\n|\r|\n/);
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    let a = 0;
+    let b = line.length;
+    while (a < b && isBlankChar(line.charCodeAt(a))) a++;
+    while (b > a && isBlankChar(line.charCodeAt(b - 1))) b--;
+    if (a === b) continue;
+    const content = line.slice(a, b);
+    if (!(k === 0 && firstIsText) && isFooter(content)) continue;
+    pieces.push(content);
+  }
+  return pieces;
+}
+
+/** Page footers and repeated case numbers that extraction leaves inside a field. */
+export function isFooter(content: string): boolean {
+  return content.length <= 14 && PAGE_NOISE.test(content);
+}

@@ -1,0 +1,94 @@
+// Fields are folded only when read (field.ts), and the rules read them as written with "blind"
+// regexes. These properties hold that shortcut to its promise: on any field text (whitespace
+// runs of every kind, words hyphenated at line ends, page footers, verdict phrases cut anywhere)
+// each rule's reading of the text as written equals its reading of the folded text, for every
+// tail length and whether or not the field was folded first.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse } from '../../server/src/engine/parse';
+import { blindText, isEmptyField } from '../../server/src/engine/field';
+import { fieldVerdict, rationaleVerdict } from '../../server/src/engine/verdict';
+import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
+import { STUB } from '../../server/src/engine/rules/missing-guideline';
+import type { Field } from '../../server/src/engine/types';
+import { HEADING, INTRO } from './huge-inputs';
+
+const WORDS = [
+  'The', 'request', 'is', 'not', 'medically', 'necessary', 'appropriate', 'was', 'be', 'been', 'determined', 'to',
+  'medical', 'necessity', 'of', 'this', 'has', 'established', 'supported', 'met', 'a', 'considered', 'cannot', "isn't",
+  'would', 'if', 'but', 'however', 'non-', 'not-', 'medi-', 'neces-', 'evi-', 'dence', 'sary', 'cally', 'did', 'cite',
+  'any', 'cited', 'no', 'evidence', 'guidelines', 'were', 'Decision', 'based', 'on', 'n/a', 'none', '-', '--', 'MTUS',
+  'Opioids', 'pain', 'therefore', 'Therefore', 'It', 'x', 'non-steroidal', 'e.g', 'Dr', '2', '10/325',
+];
+const GAPS = [' ', ' ', ' ', '  ', '\n', '\r\n', '\n\n', '\r\n\r\n', '\t', ' \n ', '\u00a0', '\u2003', '\n\f\n', '-\n', '- \n  '];
+const PUNCT = ['', '', '', '.', '. ', '.\n', ',', ';', '!', '?', '.The', ').'];
+const FOOTERS = ['\nPage 2 of 5\n', '\n\nCM16-0000001\n\n', '\n12\n', '\r\nPage 3\r\n'];
+
+/** Verdicts whose words are hyphenated or spread at line ends, where reading as written could go wrong. */
+const PHRASES = [
+  'is not-\nnecessary.', 'is non-\n  medically necessary.', 'is medi-\ncally necessary.', 'is un-\r\nnecessary.',
+  'is not\n\nmedically\r\nnecessary.', 'medical necessity of the re-\nquest has not been established.',
+  'would be medically necessary if', 'is medically necessary', 'is not medically necessary', 'The request is',
+];
+
+const piece = fc.oneof(
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...PHRASES), fc.constantFrom(...GAPS)).map((p) => p.join('')) },
+  { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...PUNCT), fc.constantFrom(...GAPS)).map((p) => p.join('')) },
+  { weight: 1, arbitrary: fc.constantFrom(...FOOTERS) },
+);
+const fieldText = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
+
+/** A one-item letter whose three fields hold the given texts, read afresh each time. */
+function fields(ca: string, maximus: string, rationale: string): { ca: Field; maximus: Field; rationale: Field } {
+  const text = `${HEADING}\n${INTRO}\n\nNorco 10/325 mg #120: Upheld\n\nClaims Administrator guideline: ${ca}\n\nMAXIMUS guideline: ${maximus}\n\nDecision rationale: ${rationale}\n`;
+  const [item] = parse(text).items;
+  assert.ok(item?.claimsAdministratorGuideline && item.maximusGuideline && item.decisionRationale, 'the three fields are read');
+  return { ca: item.claimsAdministratorGuideline, maximus: item.maximusGuideline, rationale: item.decisionRationale };
+}
+
+const TAILS = [0, 1, 5, 20, 60, 200, Infinity];
+
+test('a rationale read from its tail, as written, gives the verdict of its folded text', () => {
+  fc.assert(
+    fc.property(fieldText, fc.constantFrom(...TAILS), fc.boolean(), (text, tail, foldFirst) => {
+      const { rationale } = fields('x', 'x', text);
+      const folded = rationale.text;
+      const fresh = fields('x', 'x', text).rationale;
+      if (foldFirst) void fresh.text;
+      assert.equal(fieldVerdict(fresh, tail), rationaleVerdict(folded));
+    }),
+    { numRuns: 1500, includeErrorInReport: true },
+  );
+});
+
+test('the no-evidence and stub patterns, and emptiness, read the same as written and folded', () => {
+  fc.assert(
+    fc.property(fieldText, fieldText, (a, b) => {
+      const read = fields(a, b, 'x');
+      const lazy = fields(a, b, 'x');
+      for (const [name, f, g] of [['ca', read.ca, lazy.ca], ['maximus', read.maximus, lazy.maximus]] as const) {
+        assert.equal(NO_EVIDENCE.test(blindText(g)), NO_EVIDENCE.test(f.text), `${name}: no evidence`);
+        assert.equal(STUB.test(blindText(g)), STUB.test(f.text), `${name}: stub`);
+        assert.equal(isEmptyField(g), f.text === '', `${name}: empty`);
+        assert.equal(g.text, f.text, `${name}: folded once, read twice`);
+      }
+    }),
+    { numRuns: 1000, includeErrorInReport: true },
+  );
+});
+
+test('stubs and no-evidence statements spread over lines and footers are still found', () => {
+  const { ca, maximus } = fields('The Claims Administrator did\n\nnot cite   any\r\nmedical evidence.', 'Decision\n\nPage 2 of 4\n\nbased on', 'x');
+  assert.ok(NO_EVIDENCE.test(blindText(ca)));
+  assert.ok(STUB.test(blindText(maximus)));
+  assert.equal(maximus.text, 'Decision based on');
+});
+
+test('a field is a plain object to JSON and to structuredClone, its text included', () => {
+  const { rationale } = fields('x', 'x', 'The request is not\n\nmedically necessary.');
+  const json = JSON.parse(JSON.stringify(rationale)) as Field;
+  assert.equal(json.text, 'The request is not medically necessary.');
+  assert.deepEqual(Object.keys(rationale).sort(), ['kind', 'label', 'labelRange', 'text', 'textRange']);
+  assert.equal(structuredClone(rationale).text, 'The request is not medically necessary.');
+});
