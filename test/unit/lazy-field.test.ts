@@ -85,10 +85,10 @@ test('stubs and no-evidence statements spread over lines and footers are still f
   assert.equal(maximus.text, 'Decision based on');
 });
 
-test('a field is a plain object to JSON and to structuredClone, its text included', () => {
+test('a field written as JSON holds its folded text and nothing private', () => {
   const { rationale } = fields('x', 'x', 'The request is not\n\nmedically necessary.');
   const json = JSON.parse(JSON.stringify(rationale)) as Field;
   assert.equal(json.text, 'The request is not medically necessary.');
-  assert.deepEqual(Object.keys(rationale).sort(), ['kind', 'label', 'labelRange', 'text', 'textRange']);
-  assert.equal(structuredClone(rationale).text, 'The request is not medically necessary.');
+  assert.deepEqual(Object.keys(json).sort(), ['kind', 'label', 'labelRange', 'text', 'textRange']);
+  assert.equal(rationale.text, json.text);
 });

@@ -2,45 +2,84 @@
 // and folding all of it costs about as much as reading the whole letter once more; an editor
 // re-lints on every keystroke but shows a field's text only on hover. The rules read the text
 // as written instead (blindText, blindTail), with regexes that cannot tell the two apart.
-// To every reader, JSON, spread and structuredClone included, `text` is an ordinary own
-// enumerable property.
+// `text`, `label` and the ranges are getters on the prototype (an own accessor per field, or
+// ranges built for every field, cost more than the rest of the field); toJSON writes them out,
+// so JSON of a letter is the same as if they were plain properties.
 import { PAGE_NOISE } from './patterns';
-import { foldPieces, foldRun, hasHyphenBreak, isBlankChar } from './text';
+import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, range } from './text';
 import type { Field, FieldKind, Range } from './types';
 
-/** Shared by every field: an own, enumerable, read-only accessor. */
-const TEXT: PropertyDescriptor = {
-  get(this: LetterField): string {
-    return this.foldedText();
-  },
-  enumerable: true,
-};
+/** Where a field's label and text stand: lines and UTF-16 columns, as in LSP ranges. */
+export interface FieldPlace {
+  labelLine: number;
+  labelColumn: number;
+  labelEndColumn: number;
+  textLine: number;
+  textColumn: number;
+  textEndLine: number;
+  textEndColumn: number;
+}
 
 export class LetterField implements Field {
   readonly kind: FieldKind;
-  readonly label: string;
-  readonly labelRange: Range;
-  readonly textRange: Range;
-  declare readonly text: string;
-  /** The letter, and the field's text in it as offsets: [start, end) from its first character to its last. */
+  /** The letter; the label's first character in it; the field's text in it as [start, end). */
   readonly #source: string;
+  readonly #labelOffset: number;
   readonly #start: number;
   readonly #end: number;
   /** A page footer sits inside the field: folding drops it line by line. */
   readonly #footer: boolean;
+  // Positions as numbers: ranges are built when first read (most fields are never asked).
+  readonly #labelLine: number;
+  readonly #labelColumn: number;
+  readonly #labelEndColumn: number;
+  readonly #textLine: number;
+  readonly #textColumn: number;
+  readonly #textEndLine: number;
+  readonly #textEndColumn: number;
   #folded: string | undefined;
+  #labelRange: Range | undefined;
+  #textRange: Range | undefined;
 
-  constructor(kind: FieldKind, label: string, labelRange: Range, textRange: Range, source: string, start: number, end: number, footer: boolean) {
+  constructor(kind: FieldKind, source: string, labelOffset: number, start: number, end: number, footer: boolean, place: FieldPlace) {
     this.kind = kind;
-    this.label = label;
-    this.labelRange = labelRange;
-    this.textRange = textRange;
-    Object.defineProperty(this, 'text', TEXT);
     this.#source = source;
+    this.#labelOffset = labelOffset;
     this.#start = start;
     this.#end = end;
     this.#footer = footer;
+    this.#labelLine = place.labelLine;
+    this.#labelColumn = place.labelColumn;
+    this.#labelEndColumn = place.labelEndColumn;
+    this.#textLine = place.textLine;
+    this.#textColumn = place.textColumn;
+    this.#textEndLine = place.textEndLine;
+    this.#textEndColumn = place.textEndColumn;
     this.#folded = undefined;
+    this.#labelRange = undefined;
+    this.#textRange = undefined;
+  }
+
+  get label(): string {
+    return this.#source.slice(this.#labelOffset, this.#labelOffset + this.#labelEndColumn - this.#labelColumn);
+  }
+
+  get labelRange(): Range {
+    this.#labelRange ??= range(this.#labelLine, this.#labelColumn, this.#labelLine, this.#labelEndColumn);
+    return this.#labelRange;
+  }
+
+  get textRange(): Range {
+    this.#textRange ??= range(this.#textLine, this.#textColumn, this.#textEndLine, this.#textEndColumn);
+    return this.#textRange;
+  }
+
+  get text(): string {
+    return this.foldedText();
+  }
+
+  toJSON(): Field {
+    return { kind: this.kind, label: this.label, labelRange: this.labelRange, textRange: this.textRange, text: this.foldedText() };
   }
 
   foldedText(): string {

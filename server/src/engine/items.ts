@@ -4,6 +4,7 @@ import {
   DECISION_AT_END,
   DECISION_ONLY,
   FIELD_LABEL,
+  FIELD_LABEL_AT,
   FIELD_ORDER,
   fieldKindOf,
   ITEMS_INTRO,
@@ -44,10 +45,10 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     const s = idx.start(i);
     const e = idx.end(i);
     if (s === e) continue;
-    // Only lines ending in "d", "D" or "." can close an item header; only lines starting with
-    // "c", "m" or "d" can hold a label. Everything else is skipped without a substring or a regex.
-    const last = idx.charCode(i, e - 1) | 0x20;
-    if (last === 0x64 || last === 0x2e) {
+    // Only lines ending in "upheld" or "overturned" (a period allowed) can close an item header;
+    // only lines starting with "c", "m" or "d" can hold a label. Everything else is skipped
+    // without a substring or a regex.
+    if (endsLikeDecision(idx, i, s, e)) {
       const header = decisionHeader(idx, i, idx.content(i), floor);
       if (header) {
         headers.push(header);
@@ -56,13 +57,12 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
         continue;
       }
     }
-    const first = idx.charCode(i, s) | 0x20;
-    if (first !== 0x63 && first !== 0x6d && first !== 0x64) continue; // c, m, d
-    const content = idx.content(i);
-    const m = FIELD_LABEL.exec(content);
-    if (!m) continue;
-    const kind = fieldKindOf(m[1]);
-    const label: Label = { line: i, kind, labelEnd: idx.start(i) + m[0].length };
+    if (!startsLikeLabel(idx, i, s, e)) continue;
+    const contentStart = idx.offset(i, s);
+    FIELD_LABEL_AT.lastIndex = contentStart;
+    if (!FIELD_LABEL_AT.test(idx.text)) continue;
+    const kind = fieldKindOf(idx.text.charAt(contentStart));
+    const label: Label = { line: i, kind, labelEnd: s + (FIELD_LABEL_AT.lastIndex - contentStart) };
     if (current && fits(current, kind)) {
       current.push(label);
     } else {
@@ -80,6 +80,24 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     items.push(buildItem(idx, headers[k], labels[k], end));
   }
   return items;
+}
+
+/** Whether the line's content opens with "cla", "max" or "dec", as every field label does. */
+function startsLikeLabel(idx: LineIndex, i: number, s: number, e: number): boolean {
+  if (e - s < 3) return false;
+  const a = idx.charCode(i, s) | 0x20;
+  const b = idx.charCode(i, s + 1) | 0x20;
+  const c = idx.charCode(i, s + 2) | 0x20;
+  return (a === 0x63 && b === 0x6c && c === 0x61) || (a === 0x6d && b === 0x61 && c === 0x78) || (a === 0x64 && b === 0x65 && c === 0x63);
+}
+
+/** Whether the line's content ends in "…ld" or "…ed", then maybe a period: what a decision line ends with. */
+function endsLikeDecision(idx: LineIndex, i: number, s: number, e: number): boolean {
+  let j = e - 1;
+  if (idx.charCode(i, j) === 0x2e) j--;
+  if (j - 1 < s || (idx.charCode(i, j) | 0x20) !== 0x64) return false; // d
+  const before = idx.charCode(i, j - 1) | 0x20;
+  return before === 0x6c || before === 0x65; // l, e
 }
 
 /** A label joins the current item unless that item already has it, or it opens a new block. */
@@ -123,6 +141,11 @@ function endsHeaderWalk(idx: LineIndex, p: number): boolean {
   return SENTENCE_END.test(c) || FIELD_LABEL.test(c) || ITEMS_INTRO.test(c) || DECISION_AT_END.test(c);
 }
 
+/** A header that may be a lead-in, and the sentence that opens one. */
+const MAYBE_LEAD_IN = /original request|IMR eligible/i;
+const LEAD_IN_OPENING = /was the original request/i;
+const DECISION_WORD = /(upheld|overturned)\.?$/i;
+
 /** Walk back from an item's last header line over its wrapped lines; returns the first line. */
 function walkBack(idx: LineIndex, line: number, floor: number): number {
   let start = line;
@@ -132,15 +155,15 @@ function walkBack(idx: LineIndex, line: number, floor: number): number {
     start = p;
   }
   // A lead-in whose sentences end at line ends: go on up to "… was the original request."
-  const sofar = joinContent(idx, start, line);
-  if (/original request|IMR eligible/i.test(sofar) && !/was the original request/i.test(sofar)) {
+  const sofar = start === line ? idx.content(line) : joinContent(idx, start, line);
+  if (MAYBE_LEAD_IN.test(sofar) && !LEAD_IN_OPENING.test(sofar)) {
     let k = start;
     for (let steps = 0; steps < MAX_LEAD_IN_LINES; steps++) {
       k = prevText(idx, k, floor);
       if (k < 0) break;
       const c = idx.content(k);
       if (FIELD_LABEL.test(c) || ITEMS_INTRO.test(c)) break;
-      if (/was the original request/i.test(joinContent(idx, k, start))) {
+      if (LEAD_IN_OPENING.test(joinContent(idx, k, start))) {
         start = k;
         for (let more = 0; more < MAX_HEADER_LINES; more++) {
           const p = prevText(idx, start, floor);
@@ -185,7 +208,7 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
     pieces = headerPieces(idx, h.start, h.colonLine);
     if (h.decisionLine >= 0) {
       const dEnd = idx.end(h.decisionLine);
-      const m = /(upheld|overturned)\.?$/i.exec(idx.content(h.decisionLine));
+      const m = DECISION_WORD.exec(idx.content(h.decisionLine));
       if (m) {
         decisionText = m[0];
         decision = m[1].toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned';
@@ -324,14 +347,13 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
   // The text is folded when first read (field.ts); here it is only located.
   const from = firstLine < 0 ? 0 : idx.offset(firstLine, firstColumn);
   const to = firstLine < 0 ? 0 : idx.offset(endLine, endCol);
-  return new LetterField(
-    l.kind,
-    idx.between(l.line, labelStart, l.line, l.labelEnd),
-    range(l.line, labelStart, l.line, l.labelEnd),
-    firstLine < 0 ? range(l.line, l.labelEnd, l.line, l.labelEnd) : range(l.line, textStart, endLine, endCol),
-    idx.text,
-    from,
-    to,
-    noise,
-  );
+  return new LetterField(l.kind, idx.text, idx.offset(l.line, labelStart), from, to, noise, {
+    labelLine: l.line,
+    labelColumn: labelStart,
+    labelEndColumn: l.labelEnd,
+    textLine: l.line,
+    textColumn: firstLine < 0 ? l.labelEnd : textStart,
+    textEndLine: firstLine < 0 ? l.line : endLine,
+    textEndColumn: firstLine < 0 ? l.labelEnd : endCol,
+  });
 }

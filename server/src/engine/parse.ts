@@ -2,7 +2,7 @@
 import { readItems } from './items';
 import { emptyMetadata, readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
-import { HEADING_INITIALS, headingKind, LETTER_SIGNS } from './patterns';
+import { headingKindAt, LETTER_SIGNS } from './patterns';
 import { LineIndex, range } from './text';
 import type { Item, Layout, Letter, Section } from './types';
 
@@ -61,10 +61,7 @@ function endOfSection(sections: readonly Section[], section: Section, count: num
 function readSections(idx: LineIndex): Section[] {
   const found: Array<{ kind: Section['kind']; line: number }> = [];
   for (let i = 0; i < idx.count; i++) {
-    const len = idx.end(i) - idx.start(i);
-    // Headings are short and start with one of a few letters; test nothing else.
-    if (len < 8 || len > 120 || !HEADING_INITIALS.has(idx.charCode(i, idx.start(i)) | 0x20)) continue;
-    const kind = headingKind(idx.content(i));
+    const kind = headingKindAt(idx.text, idx.offset(i, idx.start(i)), idx.offset(i, idx.end(i)));
     if (kind) found.push({ kind, line: i });
   }
   // The published letters open with a header table ("Case Number:" …) before any heading.
@@ -85,17 +82,15 @@ function readSections(idx: LineIndex): Section[] {
 }
 
 const SAMPLE = 65536;
+const BINARY_CHAR = /[\0-\x08\x0e-\x1f\ufffd]/;
+const BINARY_CHARS = /[\0-\x08\x0e-\x1f\ufffd]/g;
 
 function notLetterReason(text: string, idx: LineIndex): Letter['notLetterReason'] {
+  // NUL and other C0 controls never occur in extracted text; tab, LF, VT, FF and CR do.
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let control = 0;
-  const n = Math.min(text.length, SAMPLE);
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    // NUL and other C0 controls never occur in extracted text; tab, LF, VT, FF and CR do.
-    if (c < 32 && (c < 9 || c > 13)) control++;
-    else if (c === 0xfffd) control++;
-  }
-  if (n > 0 && control / n > 0.02) return 'binary';
+  if (BINARY_CHAR.test(sample)) for (BINARY_CHARS.lastIndex = 0; BINARY_CHARS.exec(sample) !== null; ) control++;
+  if (sample.length > 0 && control / sample.length > 0.02) return 'binary';
   let any = false;
   for (let i = 0; i < idx.count && !any; i++) any = !idx.isBlank(i);
   if (!any) return 'empty';

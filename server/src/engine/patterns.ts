@@ -8,6 +8,12 @@ export const DECISION_AT_END = /:\s*(upheld|overturned)\.?$/i;
 export const DECISION_ONLY = /^(upheld|overturned)\.?$/i;
 
 export const FIELD_LABEL = /^(claims\s+administrator\s+guidelines?|maximus\s+guidelines?|decision\s+rationales?)\s*:/i;
+/**
+ * FIELD_LABEL read in place (sticky: set lastIndex to a line's content start; lastIndex is then
+ * the label's end), so no line is copied out and no match array built. Its whitespace excludes
+ * line breaks, so it reads within one line exactly what FIELD_LABEL reads in the line's content.
+ */
+export const FIELD_LABEL_AT = /(?:claims[^\S\r\n]+administrator[^\S\r\n]+guidelines?|maximus[^\S\r\n]+guidelines?|decision[^\S\r\n]+rationales?)[^\S\r\n]*:/iy;
 
 export function fieldKindOf(label: string): FieldKind {
   const c = label.charCodeAt(0) | 0x20;
@@ -59,21 +65,41 @@ export const HEADINGS: readonly HeadingPattern[] = [
 ];
 
 // Headings are tried only on short lines whose first three letters open some heading: a
-// 10 MB letter then costs one Set lookup per line instead of sixteen regex tests.
-/** Lower-cased first letters of the headings. */
-export const HEADING_INITIALS = new Set(HEADINGS.map((h) => h.re.source.charCodeAt(1) | 0x20));
-const HEADING_PREFIXES = new Set(HEADINGS.map((h) => h.re.source.slice(1, 4).toUpperCase()));
-const BY_PREFIX = new Map<string, HeadingPattern[]>();
+// 10 MB letter then costs one Map lookup per line, with no string built, instead of sixteen
+// regex tests.
+const BY_PREFIX = new Map<number, HeadingPattern[]>();
 for (const h of HEADINGS) {
-  const key = h.re.source.slice(1, 4).toUpperCase();
+  const key = prefixKey(h.re.source, 1);
+  if (key < 0) throw new Error(`heading pattern must open with three letters: ${h.re.source}`);
   BY_PREFIX.set(key, [...(BY_PREFIX.get(key) ?? []), h]);
 }
 
-export function headingKind(content: string): SectionKind | null {
-  if (content.length < 8 || content.length > 120) return null;
-  const prefix = content.slice(0, 3).toUpperCase();
-  if (!HEADING_PREFIXES.has(prefix)) return null;
-  for (const h of BY_PREFIX.get(prefix) ?? []) if (h.re.test(content)) return h.kind;
+/** The three ASCII characters at `at`, letters case-folded, as one number; -1 past ASCII or the end. */
+function prefixKey(text: string, at: number): number {
+  let key = 0;
+  for (let k = 0; k < 3; k++) {
+    const c = text.charCodeAt(at + k);
+    if (!(c < 128)) return -1; // NaN past the end
+    key = key * 128 + (c | 0x20);
+  }
+  return key;
+}
+
+/** A first sieve, one byte per 5-bit hash of the three characters: most lines stop here. */
+const MAYBE_PREFIX = new Uint8Array(1 << 15);
+for (const h of HEADINGS) MAYBE_PREFIX[sieveKey(h.re.source, 1)] = 1;
+
+function sieveKey(text: string, at: number): number {
+  return ((text.charCodeAt(at) & 31) << 10) | ((text.charCodeAt(at + 1) & 31) << 5) | (text.charCodeAt(at + 2) & 31);
+}
+
+/** The kind of heading that text[start, end), a line's content, is, or null. */
+export function headingKindAt(text: string, start: number, end: number): SectionKind | null {
+  if (end - start < 8 || end - start > 120 || MAYBE_PREFIX[sieveKey(text, start)] === 0) return null;
+  const candidates = BY_PREFIX.get(prefixKey(text, start));
+  if (candidates === undefined) return null;
+  const content = text.slice(start, end);
+  for (const h of candidates) if (h.re.test(content)) return h.kind;
   return null;
 }
 

@@ -26,30 +26,43 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    const starts: number[] = [0];
-    const ends: number[] = [];
-    if (text.indexOf('\r') < 0) {
-      // The common case: one native search per line.
-      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) {
-        ends.push(k);
-        starts.push(k + 1);
+    // Typed arrays from the start, doubled when full: no array of boxed numbers to copy.
+    let capacity = 1024;
+    let starts = new Int32Array(capacity);
+    let ends = new Int32Array(capacity);
+    let n = 0;
+    let lineStart = 0;
+    const crlfOrCr = text.indexOf('\r') >= 0 ? /\r\n|\r|\n/g : null;
+    for (;;) {
+      let end: number;
+      let next: number;
+      if (crlfOrCr === null) {
+        // The common case: one native search per line.
+        end = text.indexOf('\n', lineStart);
+        next = end + 1;
+      } else {
+        const m = crlfOrCr.exec(text);
+        end = m === null ? -1 : m.index;
+        next = m === null ? 0 : m.index + m[0].length;
       }
-    } else {
-      const br = /\r\n|\r|\n/g;
-      for (let m = br.exec(text); m; m = br.exec(text)) {
-        ends.push(m.index);
-        starts.push(m.index + m[0].length);
+      if (n === capacity) {
+        capacity *= 2;
+        starts = grown(starts, capacity);
+        ends = grown(ends, capacity);
       }
+      starts[n] = lineStart;
+      ends[n] = end < 0 ? text.length : end;
+      n++;
+      if (end < 0) break;
+      lineStart = next;
     }
-    ends.push(text.length);
-    const n = starts.length;
-    this.lineStart = Int32Array.from(starts);
-    this.lineEnd = Int32Array.from(ends);
+    this.lineStart = starts.subarray(0, n);
+    this.lineEnd = ends.subarray(0, n);
     this.contentStart = new Int32Array(n);
     this.contentEnd = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      let a = this.lineStart[i];
-      let b = this.lineEnd[i];
+      let a = starts[i];
+      let b = ends[i];
       while (a < b && isBlankChar(text.charCodeAt(a))) a++;
       while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
       this.contentStart[i] = a;
@@ -125,6 +138,12 @@ export class LineIndex {
   contentRange(i: number): Range {
     return range(i, this.start(i), i, this.end(i));
   }
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
 }
 
 export function pos(line: number, character: number): Position {

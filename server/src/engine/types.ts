@@ -24,7 +24,7 @@ export interface Field {
   /** From the first character after the label to the end of the field's last text; empty when the field is empty. */
   textRange: Range;
   /** The field's text with page breaks removed, whitespace folded and hyphenated line ends joined. */
-  text: string;
+  readonly text: string;
 }
 
 export interface Item {

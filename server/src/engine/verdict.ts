@@ -53,18 +53,27 @@ function lastVerdict(text: string, whole: boolean): Verdict | null | undefined {
   while (end > 0) {
     const start = sentenceStart(text, end);
     if (start === 0 && !whole) return undefined;
-    const sentence = text.slice(start, end);
-    if (MENTION.test(sentence)) {
-      const clauses = sentence.split(/[,;:]|\b(?:but|however|although|though|while|whereas)\b/i);
-      for (let c = clauses.length - 1; c >= 0; c--) {
-        const clause = clauses[c];
-        if (!MENTION.test(clause) || CONDITIONAL.test(clause)) continue;
-        return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
-      }
-    }
+    const verdict = sentenceVerdict(text.slice(start, end));
+    if (verdict !== null) return verdict;
     end = start;
   }
   return whole ? null : undefined;
+}
+
+/** Every MENTION has one of these words: a clause without them is passed over at a fraction of the cost. */
+const KEYWORD = /necess|medically/i;
+const CLAUSE_BREAK = /[,;:]|\b(?:but|however|although|though|while|whereas)\b/i;
+
+/** The verdict of a sentence's last clause that states one. */
+function sentenceVerdict(sentence: string): Verdict | null {
+  if (!KEYWORD.test(sentence)) return null;
+  const clauses = sentence.split(CLAUSE_BREAK);
+  for (let c = clauses.length - 1; c >= 0; c--) {
+    const clause = clauses[c];
+    if (!KEYWORD.test(clause) || !MENTION.test(clause) || CONDITIONAL.test(clause)) continue;
+    return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
+  }
+  return null;
 }
 
 /**

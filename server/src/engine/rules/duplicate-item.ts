@@ -13,27 +13,26 @@ export const duplicateItem: Rule = {
 
 **How to fix the letter.** Check the PDF: a page break sometimes repeats a line. If the letter really decides the same request twice, compare the two decisions.`,
   check(letter) {
-    // Items are bucketed by a hash of their key, and keys are built only where buckets collide:
-    // a letter with a thousand items pays one pass over the names and no string per item.
-    const buckets = new Map<number, number[]>();
-    const keys = new Map<number, string>();
-    const keyOf = (index: number): string => {
-      let key = keys.get(index);
-      if (key === undefined) keys.set(index, (key = comparisonKey(letter.items[index].name)));
-      return key;
-    };
+    // Items are told apart by a hash of their key; keys are built only where hashes meet, so a
+    // letter with a thousand items pays one pass over the names and no string per item.
+    const firstByHash = new Map<number, number>();
+    const firstByKey = new Map<string, number>(); // only items whose hash another item shares
     const out: Finding[] = [];
     letter.items.forEach((item, index) => {
       const hash = keyHash(item.name);
-      if ((hash === 0 || hash === UNNAMED_HASH) && IGNORED.has(keyOf(index))) return;
-      const earlier = buckets.get(hash);
-      if (earlier === undefined) {
-        buckets.set(hash, [index]);
+      if ((hash === 0 || hash === UNNAMED_HASH) && IGNORED.has(comparisonKey(item.name))) return;
+      const sameHash = firstByHash.get(hash);
+      if (sameHash === undefined) {
+        firstByHash.set(hash, index);
         return;
       }
-      const first = earlier.find((e) => keyOf(e) === keyOf(index));
+      // The first item of a hash is the first of its key too: register it before comparing.
+      const sameHashKey = comparisonKey(letter.items[sameHash].name);
+      if (!firstByKey.has(sameHashKey)) firstByKey.set(sameHashKey, sameHash);
+      const key = comparisonKey(item.name);
+      const first = firstByKey.get(key);
       if (first === undefined) {
-        earlier.push(index);
+        firstByKey.set(key, index);
         return;
       }
       out.push({
@@ -66,7 +65,7 @@ function keyHash(name: string): number {
     if (c > 127) return -1;
     if (c <= 32) continue;
     if (c >= 65 && c <= 90) c += 32;
-    h = (Math.imul(h, 31) + c) | 0;
+    h = (Math.imul(h, 31) + c) & 0x3fffffff; // a small integer: no number is boxed as a Map key
   }
   return h;
 }
