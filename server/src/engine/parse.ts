@@ -82,7 +82,10 @@ function readSections(idx: LineIndex): Section[] {
 }
 
 const SAMPLE = 65536;
+// Control characters are exactly what these look for.
+// eslint-disable-next-line no-control-regex
 const BINARY_CHAR = /[\0-\x08\x0e-\x1f\ufffd]/;
+// eslint-disable-next-line no-control-regex
 const BINARY_CHARS = /[\0-\x08\x0e-\x1f\ufffd]/g;
 
 function notLetterReason(text: string, idx: LineIndex): Letter['notLetterReason'] {
