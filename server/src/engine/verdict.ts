@@ -10,7 +10,7 @@ export type Verdict = 'necessary' | 'not-necessary';
 // A verdict is a predicate ("is not medically necessary", "cannot be considered medically
 // necessary", "is not a medical necessity", "medical necessity … is not established"); the
 // noun alone ("this decision addresses the medical necessity of opioids") states none.
-const MENTION = new RegExp(
+export const MENTION = new RegExp(
   [
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?(?:medically\s+)?necessary\b(?!\s+to\b)`,
     String.raw`\b(?:is|are|was|were|be|been|being|appears?|seems?|remains?)\s+(?:[\w-]+\s+){0,3}?medically\s+(?:appropriate|reasonable|indicated|warranted)\b`,
@@ -19,10 +19,10 @@ const MENTION = new RegExp(
   ].join('|'),
   'i',
 );
-const NEGATION =
+export const NEGATION =
   /\b(?:not|no|none|nothing|cannot|never|lacks?|unnecessary|unsupported|unwarranted|inappropriate)\b|n't\b|\bnot-/i;
 // A conditional clause states no verdict ("would be medically necessary if …").
-const CONDITIONAL = /\b(?:if|would|could|should|may|might|unless|until|once|whether)\b/i;
+export const CONDITIONAL = /\b(?:if|would|could|should|may|might|unless|until|once|whether)\b/i;
 
 /** The verdict of the last clause that states one, or null when the rationale states none. */
 export function rationaleVerdict(text: string): Verdict | null {
@@ -69,11 +69,16 @@ function sentenceVerdict(sentence: string): Verdict | null {
   if (!KEYWORD.test(sentence)) return null;
   const clauses = sentence.split(CLAUSE_BREAK);
   for (let c = clauses.length - 1; c >= 0; c--) {
-    const clause = clauses[c];
-    if (!KEYWORD.test(clause) || !MENTION.test(clause) || CONDITIONAL.test(clause)) continue;
-    return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
+    const verdict = clauseVerdict(clauses[c]);
+    if (verdict !== null) return verdict;
   }
   return null;
+}
+
+/** A clause's verdict: it mentions medical necessity, and not as a condition. */
+function clauseVerdict(clause: string): Verdict | null {
+  if (!KEYWORD.test(clause) || !MENTION.test(clause) || CONDITIONAL.test(clause)) return null;
+  return NEGATION.test(clause) ? 'not-necessary' : 'necessary';
 }
 
 /**

@@ -1,14 +1,16 @@
-// Fields are folded only when read (field.ts), and the rules read them as written with "blind"
-// regexes. These properties hold that shortcut to its promise: on any field text (whitespace
-// runs of every kind, words hyphenated at line ends, page footers, verdict phrases cut anywhere)
-// each rule's reading of the text as written equals its reading of the folded text, for every
-// tail length and whether or not the field was folded first.
+// The engine's fast paths, held to slow and obvious references. Fields are folded only when read
+// (field.ts), and the rules read them as written with "blind" regexes: on any field text
+// (whitespace runs of every kind, words hyphenated at line ends, page footers, verdict phrases
+// cut anywhere) each rule's reading of the text as written equals its reading of the folded
+// text, for every tail length and whether or not the field was folded first. The verdict reader
+// skips sentences and clauses by keyword; it must agree with reading every clause of every
+// sentence from the end.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../server/src/engine/parse';
 import { blindText, isEmptyField } from '../../server/src/engine/field';
-import { fieldVerdict, rationaleVerdict } from '../../server/src/engine/verdict';
+import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';
 import type { Field } from '../../server/src/engine/types';
@@ -60,6 +62,52 @@ test('a rationale read from its tail, as written, gives the verdict of its folde
     }),
     { numRuns: 1500, includeErrorInReport: true },
   );
+});
+
+/** The verdict as the rule defines it, read the slow way: every clause of every sentence, from the end. */
+function referenceVerdict(text: string): string | null {
+  const sentences: string[] = [];
+  let start = 0;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (!'.!?'.includes(text[i])) continue;
+    const next = text[i + 1];
+    if (/\s/.test(next) || (/[A-Z]/.test(next) && i > 0 && /[a-z]/.test(text[i - 1]))) {
+      sentences.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  sentences.push(text.slice(start));
+  for (let k = sentences.length - 1; k >= 0; k--) {
+    const clauses = sentences[k].split(/[,;:]|\b(?:but|however|although|though|while|whereas)\b/i);
+    for (let c = clauses.length - 1; c >= 0; c--) {
+      if (MENTION.test(clauses[c]) && !CONDITIONAL.test(clauses[c])) return NEGATION.test(clauses[c]) ? 'not-necessary' : 'necessary';
+    }
+  }
+  return null;
+}
+
+test('the verdict reader agrees with reading every clause of every sentence', () => {
+  const clauseText = fc
+    .array(fc.oneof(piece, fc.constantFrom(', ', '; ', ': ', ' but ', ' however, ', ' although ', ' if ', ' would ', ' whereas ', '.', '. ')), { maxLength: 40 })
+    .map((p) => p.join(''));
+  fc.assert(
+    fc.property(clauseText, (text) => {
+      const folded = fields('x', 'x', text).rationale.text;
+      assert.equal(rationaleVerdict(folded), referenceVerdict(folded));
+    }),
+    { numRuns: 2000, includeErrorInReport: true },
+  );
+  // Cases the keyword and last-clause shortcuts must not get wrong.
+  for (const [text, verdict] of [
+    ['As such, the request is not medically necessary.', 'not-necessary'],
+    ['It is medically necessary, but would not be if pain resolved.', 'necessary'],
+    ['Although it would be medically necessary if indicated, it is not medically necessary.', 'not-necessary'],
+    ['The medical necessity, as documented, has not been established.', null],
+    ['The request is medically necessary; however the dose is not.', 'necessary'],
+  ] as const) {
+    assert.equal(rationaleVerdict(text), verdict, text);
+    assert.equal(referenceVerdict(text), verdict, text);
+  }
 });
 
 test('the no-evidence and stub patterns, and emptiness, read the same as written and folded', () => {
