@@ -32,6 +32,8 @@ const PHRASES = [
   'is not-\nnecessary.', 'is non-\n  medically necessary.', 'is medi-\ncally necessary.', 'is un-\r\nnecessary.',
   'is not\n\nmedically\r\nnecessary.', 'medical necessity of the re-\nquest has not been established.',
   'would be medically necessary if', 'is medically necessary', 'is not medically necessary', 'The request is',
+  'is medically appropriate.', 'is not medically reasonable', 'was not a medical necessity', 'is a medical necessity',
+  'medical necessity, as documented, has been established', 'medical necessity of it was not met',
 ];
 
 const piece = fc.oneof(
