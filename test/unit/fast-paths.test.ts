@@ -14,6 +14,9 @@ import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';
 import type { Field } from '../../server/src/engine/types';
+import { colonBefore, decisionWordColumn } from '../../server/src/engine/items';
+import { DECISION_AT_END } from '../../server/src/engine/patterns';
+import { LineIndex } from '../../server/src/engine/text';
 import { HEADING, INTRO } from './huge-inputs';
 
 const WORDS = [
@@ -141,4 +144,23 @@ test('a field written as JSON holds its folded text and nothing private', () => 
   assert.equal(json.text, 'The request is not medically necessary.');
   assert.deepEqual(Object.keys(json).sort(), ['kind', 'label', 'labelRange', 'text', 'textRange']);
   assert.equal(rationale.text, json.text);
+});
+
+test('decision lines read by character are the ones the decision patterns read', () => {
+  const DECISION_ONLY = /^(?:upheld|overturned)\.?$/i;
+  const part = fc.constantFrom('Upheld', 'OVERTURNED', 'upheld.', 'Overturned.', 'reupheld', 'uphel', 'd', '.', '..', ':', ': ', ':\u00a0',
+    ' ', '  ', '\t', '\u2003', '\u2028', 'Norco 10/325 mg #120', 'x', 'é', 'İ', '\u212a');
+  fc.assert(
+    fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
+      const idx = new LineIndex(parts.join(''));
+      const content = idx.content(0);
+      const word = decisionWordColumn(idx, 0);
+      const atEnd = word >= 0 && colonBefore(idx, 0, word);
+      const alone = word >= 0 && word === idx.start(0);
+      assert.equal(atEnd, DECISION_AT_END.test(content), 'after a colon');
+      assert.equal(alone, DECISION_ONLY.test(content), 'alone on its line');
+      if (word >= 0) assert.match(content.slice(word - idx.start(0)), /^(?:upheld|overturned)\.?$/i);
+    }),
+    { numRuns: 3000, includeErrorInReport: true },
+  );
 });

@@ -2,7 +2,6 @@
 // decision, wrapped or not, or a partial-authorization lead-in) and their three labelled fields.
 import {
   DECISION_AT_END,
-  DECISION_ONLY,
   FIELD_LABEL,
   FIELD_LABEL_AT,
   FIELD_ORDER,
@@ -48,8 +47,9 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     // Only lines ending in "upheld" or "overturned" (a period allowed) can close an item header;
     // only lines starting with "c", "m" or "d" can hold a label. Everything else is skipped
     // without a substring or a regex.
-    if (endsLikeDecision(idx, i, s, e)) {
-      const header = decisionHeader(idx, i, idx.content(i), floor);
+    const word = decisionWordColumn(idx, i);
+    if (word >= 0) {
+      const header = decisionHeader(idx, i, word, floor);
       if (header) {
         headers.push(header);
         labels.push((current = []));
@@ -91,13 +91,36 @@ function startsLikeLabel(idx: LineIndex, i: number, s: number, e: number): boole
   return (a === 0x63 && b === 0x6c && c === 0x61) || (a === 0x6d && b === 0x61 && c === 0x78) || (a === 0x64 && b === 0x65 && c === 0x63);
 }
 
-/** Whether the line's content ends in "…ld" or "…ed", then maybe a period: what a decision line ends with. */
-function endsLikeDecision(idx: LineIndex, i: number, s: number, e: number): boolean {
-  let j = e - 1;
-  if (idx.charCode(i, j) === 0x2e) j--;
-  if (j - 1 < s || (idx.charCode(i, j) | 0x20) !== 0x64) return false; // d
-  const before = idx.charCode(i, j - 1) | 0x20;
-  return before === 0x6c || before === 0x65; // l, e
+/**
+ * Where the line's content ends in a decision word ("upheld" or "overturned", any case, maybe a
+ * period after it): the word's column, or -1. Read by character, not by regex: every prose line
+ * that ends in "d" or "." is asked.
+ */
+export function decisionWordColumn(idx: LineIndex, i: number): number {
+  const s = idx.start(i);
+  let j = idx.end(i);
+  if (j > s && idx.charCode(i, j - 1) === 0x2e) j--;
+  if (j - 6 >= s && endsWithWord(idx, i, j, 'upheld')) return j - 6;
+  if (j - 10 >= s && endsWithWord(idx, i, j, 'overturned')) return j - 10;
+  return -1;
+}
+
+function endsWithWord(idx: LineIndex, i: number, end: number, word: string): boolean {
+  const from = end - word.length;
+  for (let k = word.length - 1; k >= 0; k--) if ((idx.charCode(i, from + k) | 0x20) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether a ":" stands before column `at` with only whitespace between (DECISION_AT_END). */
+export function colonBefore(idx: LineIndex, i: number, at: number): boolean {
+  let k = at - 1;
+  while (k >= idx.start(i) && isRegexSpace(idx.charCode(i, k))) k--;
+  return k >= idx.start(i) && idx.charCode(i, k) === 0x3a;
+}
+
+/** What a regex's \s matches. */
+function isRegexSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 /** A label joins the current item unless that item already has it, or it opens a new block. */
@@ -106,11 +129,12 @@ function fits(current: readonly Label[], kind: FieldKind): boolean {
   return !(FIELD_ORDER[kind] === 0 && current.length > 0);
 }
 
-function decisionHeader(idx: LineIndex, i: number, content: string, floor: number): Header | null {
-  if (DECISION_AT_END.test(content)) {
+/** The header a decision line closes: "…: Upheld" on one line, or "Upheld" alone under a line ending in ":". */
+function decisionHeader(idx: LineIndex, i: number, word: number, floor: number): Header | null {
+  if (colonBefore(idx, i, word)) {
     return { start: walkBack(idx, i, floor), colonLine: i, decisionLine: i };
   }
-  if (DECISION_ONLY.test(content)) {
+  if (word === idx.start(i)) {
     const p = idx.prevNonBlank(i, floor);
     if (p < 0 || isNoise(idx, p) || !idx.content(p).endsWith(':')) return null;
     return { start: walkBack(idx, p, floor), colonLine: p, decisionLine: i };
@@ -144,7 +168,6 @@ function endsHeaderWalk(idx: LineIndex, p: number): boolean {
 /** A header that may be a lead-in, and the sentence that opens one. */
 const MAYBE_LEAD_IN = /original request|IMR eligible/i;
 const LEAD_IN_OPENING = /was the original request/i;
-const DECISION_WORD = /(upheld|overturned)\.?$/i;
 
 /** Walk back from an item's last header line over its wrapped lines; returns the first line. */
 function walkBack(idx: LineIndex, line: number, floor: number): number {
@@ -208,15 +231,15 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
     pieces = headerPieces(idx, h.start, h.colonLine);
     if (h.decisionLine >= 0) {
       const dEnd = idx.end(h.decisionLine);
-      const m = DECISION_WORD.exec(idx.content(h.decisionLine));
-      if (m) {
-        decisionText = m[0];
-        decision = m[1].toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned';
-        decisionRange = range(h.decisionLine, dEnd - m[0].length, h.decisionLine, dEnd);
+      const word = decisionWordColumn(idx, h.decisionLine);
+      if (word >= 0) {
+        decisionText = idx.between(h.decisionLine, word, h.decisionLine, dEnd);
+        decision = (idx.charCode(h.decisionLine, word) | 0x20) === 0x75 ? 'Upheld' : 'Overturned'; // u
+        decisionRange = range(h.decisionLine, word, h.decisionLine, dEnd);
         if (h.decisionLine === h.colonLine) {
           // Cut "…: Upheld" back to "…" on the last piece.
           const last = pieces[pieces.length - 1];
-          last.text = last.text.slice(0, Math.max(0, dEnd - m[0].length - last.col));
+          last.text = last.text.slice(0, Math.max(0, word - last.col));
         }
       }
     }
