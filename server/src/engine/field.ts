@@ -4,74 +4,64 @@
 // as written instead (blindText, blindTail), with regexes that cannot tell the two apart.
 // `text`, `label` and the ranges are getters on the prototype (an own accessor per field, or
 // ranges built for every field, cost more than the rest of the field); toJSON writes them out,
-// so JSON of a letter is the same as if they were plain properties.
+// so JSON of a letter is the same as if they were plain properties. Ranges are built anew at
+// each read.
 import { PAGE_NOISE } from './patterns';
-import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, range } from './text';
+import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
 import type { Field, FieldKind, Range } from './types';
 
-/** Where a field's label and text stand: lines and UTF-16 columns, as in LSP ranges. */
+/** Where a field's label and text stand, as offsets into the letter. */
 export interface FieldPlace {
-  labelLine: number;
-  labelColumn: number;
-  labelEndColumn: number;
-  textLine: number;
-  textColumn: number;
-  textEndLine: number;
-  textEndColumn: number;
+  /** The label: [labelStart, labelEnd). */
+  labelStart: number;
+  labelEnd: number;
+  /** textRange: from just after the label's blanks (on the label's line) to the end of the text. */
+  rangeStart: number;
+  rangeEnd: number;
+  /** The text itself: [start, end), from its first character to its last; start = end when empty. */
+  start: number;
+  end: number;
 }
 
+// A letter has thousands of fields, and an open letter keeps them: each holds offsets only
+// (TypeScript-private, not #private, which would add a brand slot to each), and its
+// positions are worked out from the line index when asked.
 export class LetterField implements Field {
   readonly kind: FieldKind;
-  /** The letter; the label's first character in it; the field's text in it as [start, end). */
-  readonly #source: string;
-  readonly #labelOffset: number;
-  readonly #start: number;
-  readonly #end: number;
+  private readonly lines: LineIndex;
+  private readonly labelStart: number;
+  private readonly labelEnd: number;
+  private readonly rangeStart: number;
+  private readonly rangeEnd: number;
+  private readonly start: number;
+  private readonly end: number;
   /** A page footer sits inside the field: folding drops it line by line. */
-  readonly #footer: boolean;
-  // Positions as numbers: ranges are built when first read (most fields are never asked).
-  readonly #labelLine: number;
-  readonly #labelColumn: number;
-  readonly #labelEndColumn: number;
-  readonly #textLine: number;
-  readonly #textColumn: number;
-  readonly #textEndLine: number;
-  readonly #textEndColumn: number;
-  #folded: string | undefined;
-  #labelRange: Range | undefined;
-  #textRange: Range | undefined;
+  private readonly footer: boolean;
+  private folded: string | undefined;
 
-  constructor(kind: FieldKind, source: string, labelOffset: number, start: number, end: number, footer: boolean, place: FieldPlace) {
+  constructor(kind: FieldKind, lines: LineIndex, place: FieldPlace, footer: boolean) {
     this.kind = kind;
-    this.#source = source;
-    this.#labelOffset = labelOffset;
-    this.#start = start;
-    this.#end = end;
-    this.#footer = footer;
-    this.#labelLine = place.labelLine;
-    this.#labelColumn = place.labelColumn;
-    this.#labelEndColumn = place.labelEndColumn;
-    this.#textLine = place.textLine;
-    this.#textColumn = place.textColumn;
-    this.#textEndLine = place.textEndLine;
-    this.#textEndColumn = place.textEndColumn;
-    this.#folded = undefined;
-    this.#labelRange = undefined;
-    this.#textRange = undefined;
+    this.lines = lines;
+    this.labelStart = place.labelStart;
+    this.labelEnd = place.labelEnd;
+    this.rangeStart = place.rangeStart;
+    this.rangeEnd = place.rangeEnd;
+    this.start = place.start;
+    this.end = place.end;
+    this.footer = footer;
+    this.folded = undefined;
   }
 
   get label(): string {
-    return this.#source.slice(this.#labelOffset, this.#labelOffset + this.#labelEndColumn - this.#labelColumn);
+    return this.lines.text.slice(this.labelStart, this.labelEnd);
   }
 
   get labelRange(): Range {
-    this.#labelRange ??= range(this.#labelLine, this.#labelColumn, this.#labelLine, this.#labelEndColumn);
-    return this.#labelRange;
+    return { start: this.lines.position(this.labelStart), end: this.lines.position(this.labelEnd) };
   }
 
   get textRange(): Range {
-    this.#textRange ??= range(this.#textLine, this.#textColumn, this.#textEndLine, this.#textEndColumn);
-    return this.#textRange;
+    return { start: this.lines.position(this.rangeStart), end: this.lines.position(this.rangeEnd) };
   }
 
   get text(): string {
@@ -83,37 +73,37 @@ export class LetterField implements Field {
   }
 
   foldedText(): string {
-    if (this.#folded === undefined) this.#folded = this.#fold(this.#start, true);
-    return this.#folded;
+    if (this.folded === undefined) this.folded = this.fold(this.start, true);
+    return this.folded;
   }
 
   isEmpty(): boolean {
-    return this.#end === this.#start;
+    return this.end === this.start;
   }
 
   blindText(): string {
-    return this.#footer ? this.foldedText() : this.#source.slice(this.#start, this.#end);
+    return this.footer ? this.foldedText() : this.lines.text.slice(this.start, this.end);
   }
 
   blindTail(chars: number): FieldTail {
-    if (this.#folded !== undefined || this.#end - this.#start <= chars) return { text: this.#blindWhole(), whole: true };
-    const cut = lineStartAtOrBefore(this.#source, this.#end - chars, this.#start);
-    if (cut <= this.#start) return { text: this.#blindWhole(), whole: true };
-    const run = this.#source.slice(cut, this.#end);
-    if (!this.#footer && !hasHyphenBreak(run)) return { text: run, whole: false };
-    return { text: this.#fold(cut, false), whole: false };
+    if (this.folded !== undefined || this.end - this.start <= chars) return { text: this.blindWhole(), whole: true };
+    const cut = lineStartAtOrBefore(this.lines.text, this.end - chars, this.start);
+    if (cut <= this.start) return { text: this.blindWhole(), whole: true };
+    const run = this.lines.text.slice(cut, this.end);
+    if (!this.footer && !hasHyphenBreak(run)) return { text: run, whole: false };
+    return { text: this.fold(cut, false), whole: false };
   }
 
-  #blindWhole(): string {
-    if (this.#folded !== undefined || this.#footer) return this.foldedText();
-    const run = this.#source.slice(this.#start, this.#end);
+  private blindWhole(): string {
+    if (this.folded !== undefined || this.footer) return this.foldedText();
+    const run = this.lines.text.slice(this.start, this.end);
     return hasHyphenBreak(run) ? this.foldedText() : run;
   }
 
   /** Fold [from, end); from is the field's first character (kept even if it looks like a footer) or a line's start. */
-  #fold(from: number, fromFieldStart: boolean): string {
-    const run = this.#source.slice(from, this.#end);
-    return this.#footer ? foldPieces(contentPieces(run, fromFieldStart)) : foldRun(run);
+  private fold(from: number, fromFieldStart: boolean): string {
+    const run = this.lines.text.slice(from, this.end);
+    return this.footer ? foldPieces(contentPieces(run, fromFieldStart)) : foldRun(run);
   }
 }
 

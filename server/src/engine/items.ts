@@ -10,8 +10,9 @@ import {
   SENTENCE_END,
 } from './patterns';
 import { isFooter, LetterField } from './field';
-import { foldPieces, isBlankChar, LineIndex, pos, range } from './text';
-import type { Decision, Field, FieldKind, Item, Range } from './types';
+import { LetterItem } from './item';
+import { foldPieces, isBlankChar, LineIndex } from './text';
+import type { Decision, Field, FieldKind, Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
 const MAX_HEADER_LINES = 7;
@@ -224,7 +225,8 @@ function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
 function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Item {
   let decision: Decision | null = null;
   let decisionText: string | null = null;
-  let decisionRange: Range | null = null;
+  let decisionStart = -1;
+  let decisionEnd = -1;
   let pieces: Piece[] = [];
 
   if (h.colonLine >= 0) {
@@ -235,7 +237,8 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
       if (word >= 0) {
         decisionText = idx.between(h.decisionLine, word, h.decisionLine, dEnd);
         decision = (idx.charCode(h.decisionLine, word) | 0x20) === 0x75 ? 'Upheld' : 'Overturned'; // u
-        decisionRange = range(h.decisionLine, word, h.decisionLine, dEnd);
+        decisionStart = idx.offset(h.decisionLine, word);
+        decisionEnd = idx.offset(h.decisionLine, dEnd);
         if (h.decisionLine === h.colonLine) {
           // Cut "…: Upheld" back to "…" on the last piece.
           const last = pieces[pieces.length - 1];
@@ -247,42 +250,42 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
     trimPieces(pieces);
   }
 
-  const nameEnd = pieces.length
-    ? pos(pieces[pieces.length - 1].line, pieces[pieces.length - 1].col + pieces[pieces.length - 1].text.length)
-    : pos(h.start, idx.start(h.start));
-  const nameStart = pieces.length ? pos(pieces[0].line, pieces[0].col) : nameEnd;
+  const last = pieces[pieces.length - 1];
+  const nameEnd = last ? idx.offset(last.line, last.col + last.text.length) : idx.offset(h.start, idx.start(h.start));
+  const start = pieces.length ? idx.offset(pieces[0].line, pieces[0].col) : nameEnd;
   const header = foldPieces(pieces.map((p) => p.text));
 
   let name = header;
   let leadIn: string | null = null;
-  let nameRange: Range = { start: nameStart, end: nameEnd };
+  let nameStart = start;
   const request = leadInRequest(header);
   if (request !== null) {
     leadIn = header;
     name = request;
-    nameRange = { start: locate(pieces, request) ?? nameStart, end: nameEnd };
+    nameStart = locate(idx, pieces, request) ?? start;
   }
   if (name === '') name = '(unnamed item)';
 
-  const headerEnd = decisionRange ? decisionRange.end : nameEnd;
+  const headerEnd = decisionEnd >= 0 ? decisionEnd : nameEnd;
+  const headerEndLine = decisionEnd >= 0 ? h.decisionLine : last ? last.line : h.start;
   const fields = readFields(idx, labels, end);
   // The header's last line is never blank, so the block ends at the end of some line's content.
-  const lastLine = Math.max(headerEnd.line, idx.lastNonBlank(h.start, end));
-  const blockEnd = pos(lastLine, Math.max(idx.end(lastLine), lastLine === headerEnd.line ? headerEnd.character : 0));
+  const lastLine = Math.max(headerEndLine, idx.lastNonBlank(h.start, end));
+  const blockEnd = lastLine === headerEndLine ? Math.max(idx.offset(lastLine, idx.end(lastLine)), headerEnd) : idx.offset(lastLine, idx.end(lastLine));
 
-  return {
-    name,
-    decision,
-    decisionText,
-    leadIn,
-    nameRange,
-    decisionRange,
-    headerRange: { start: nameStart, end: headerEnd },
-    range: { start: nameStart, end: blockEnd },
-    claimsAdministratorGuideline: fields.claimsAdministratorGuideline ?? null,
-    maximusGuideline: fields.maximusGuideline ?? null,
-    decisionRationale: fields.decisionRationale ?? null,
-  };
+  return new LetterItem(
+    {
+      name,
+      decision,
+      decisionText,
+      leadIn,
+      claimsAdministratorGuideline: fields.claimsAdministratorGuideline ?? null,
+      maximusGuideline: fields.maximusGuideline ?? null,
+      decisionRationale: fields.decisionRationale ?? null,
+    },
+    idx,
+    { start, nameStart, nameEnd, decisionStart, decisionEnd, blockEnd },
+  );
 }
 
 function trimPieces(pieces: Piece[]): void {
@@ -319,17 +322,17 @@ function trimCommas(s: string): string {
   return s.slice(a, b);
 }
 
-/** Where text starts among the pieces (its first words searched from the end). */
-function locate(pieces: readonly Piece[], text: string): { line: number; character: number } | null {
+/** Where text starts among the pieces, as an offset (its first words searched from the end). */
+function locate(idx: LineIndex, pieces: readonly Piece[], text: string): number | null {
   const probe = text.split(' ').slice(0, 3).join(' ');
   for (let k = pieces.length - 1; k >= 0; k--) {
     const at = pieces[k].text.lastIndexOf(probe);
-    if (at >= 0) return pos(pieces[k].line, pieces[k].col + at);
+    if (at >= 0) return idx.offset(pieces[k].line, pieces[k].col + at);
   }
   const word = text.split(' ')[0];
   for (let k = pieces.length - 1; k >= 0; k--) {
     const at = pieces[k].text.lastIndexOf(word);
-    if (at >= 0) return pos(pieces[k].line, pieces[k].col + at);
+    if (at >= 0) return idx.offset(pieces[k].line, pieces[k].col + at);
   }
   return null;
 }
@@ -368,15 +371,15 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
     endCol = idx.end(k);
   }
   // The text is folded when first read (field.ts); here it is only located.
-  const from = firstLine < 0 ? 0 : idx.offset(firstLine, firstColumn);
-  const to = firstLine < 0 ? 0 : idx.offset(endLine, endCol);
-  return new LetterField(l.kind, idx.text, idx.offset(l.line, labelStart), from, to, noise, {
-    labelLine: l.line,
-    labelColumn: labelStart,
-    labelEndColumn: l.labelEnd,
-    textLine: l.line,
-    textColumn: firstLine < 0 ? l.labelEnd : textStart,
-    textEndLine: firstLine < 0 ? l.line : endLine,
-    textEndColumn: firstLine < 0 ? l.labelEnd : endCol,
-  });
+  const empty = firstLine < 0;
+  const labelEnd = idx.offset(l.line, l.labelEnd);
+  const place = {
+    labelStart: idx.offset(l.line, labelStart),
+    labelEnd,
+    rangeStart: empty ? labelEnd : idx.offset(l.line, textStart),
+    rangeEnd: empty ? labelEnd : idx.offset(endLine, endCol),
+    start: empty ? 0 : idx.offset(firstLine, firstColumn),
+    end: empty ? 0 : idx.offset(endLine, endCol),
+  };
+  return new LetterField(l.kind, idx, place, noise);
 }

@@ -26,10 +26,13 @@ export class LineIndex {
 
   constructor(text: string) {
     this.text = text;
-    // Typed arrays from the start, doubled when full: no array of boxed numbers to copy.
-    let capacity = 1024;
+    // Typed arrays from the start, doubled when full: no array of boxed numbers to copy. Each
+    // line's content bounds are found as the line is, while its characters are in cache.
+    let capacity = 256;
     let starts = new Int32Array(capacity);
     let ends = new Int32Array(capacity);
+    let contentStarts = new Int32Array(capacity);
+    let contentEnds = new Int32Array(capacity);
     let n = 0;
     let lineStart = 0;
     const crlfOrCr = text.indexOf('\r') >= 0 ? /\r\n|\r|\n/g : null;
@@ -49,25 +52,27 @@ export class LineIndex {
         capacity *= 2;
         starts = grown(starts, capacity);
         ends = grown(ends, capacity);
+        contentStarts = grown(contentStarts, capacity);
+        contentEnds = grown(contentEnds, capacity);
       }
+      const lineEnd = end < 0 ? text.length : end;
+      let a = lineStart;
+      let b = lineEnd;
+      while (a < b && isBlankChar(text.charCodeAt(a))) a++;
+      while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
       starts[n] = lineStart;
-      ends[n] = end < 0 ? text.length : end;
+      ends[n] = lineEnd;
+      contentStarts[n] = a;
+      contentEnds[n] = b;
       n++;
       if (end < 0) break;
       lineStart = next;
     }
-    this.lineStart = starts.subarray(0, n);
-    this.lineEnd = ends.subarray(0, n);
-    this.contentStart = new Int32Array(n);
-    this.contentEnd = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      let a = starts[i];
-      let b = ends[i];
-      while (a < b && isBlankChar(text.charCodeAt(a))) a++;
-      while (b > a && isBlankChar(text.charCodeAt(b - 1))) b--;
-      this.contentStart[i] = a;
-      this.contentEnd[i] = b;
-    }
+    // Copied to size: an open document keeps its index, and a short letter needs few lines.
+    this.lineStart = starts.slice(0, n);
+    this.lineEnd = ends.slice(0, n);
+    this.contentStart = contentStarts.slice(0, n);
+    this.contentEnd = contentEnds.slice(0, n);
   }
 
   get count(): number {
@@ -110,6 +115,18 @@ export class LineIndex {
   /** Offset into the text of a column of a line. */
   offset(i: number, column: number): number {
     return this.lineStart[i] + column;
+  }
+
+  /** The position of an offset: its line found by binary search, its UTF-16 column. */
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.lineStart.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStart[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.lineStart[lo] };
   }
 
   /** The text between two positions, line breaks included. */

@@ -1,0 +1,98 @@
+// An item read from the issues section. A long letter has thousands, and an open letter keeps
+// them: like a field (field.ts), an item holds its places as offsets into the letter and works
+// out its ranges from the line index when asked, instead of keeping nine position objects.
+// toJSON writes the ranges out, so JSON of an item is what it would be with plain properties.
+import type { LineIndex } from './text';
+import type { Decision, Field, Item, Range } from './types';
+
+/** Offsets into the letter; decisionStart is -1 when the item has no decision word. */
+export interface ItemPlace {
+  /** The header's first character: where the item, its header and (without a lead-in) its name start. */
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  decisionStart: number;
+  decisionEnd: number;
+  /** The end of the item's last text. */
+  blockEnd: number;
+}
+
+export interface ItemContent {
+  name: string;
+  decision: Decision | null;
+  decisionText: string | null;
+  leadIn: string | null;
+  claimsAdministratorGuideline: Field | null;
+  maximusGuideline: Field | null;
+  decisionRationale: Field | null;
+}
+
+export class LetterItem implements Item {
+  readonly name: string;
+  readonly decision: Decision | null;
+  readonly decisionText: string | null;
+  readonly leadIn: string | null;
+  readonly claimsAdministratorGuideline: Field | null;
+  readonly maximusGuideline: Field | null;
+  readonly decisionRationale: Field | null;
+  private readonly lines: LineIndex;
+  private readonly start: number;
+  private readonly nameStart: number;
+  private readonly nameEnd: number;
+  private readonly decisionStart: number;
+  private readonly decisionEnd: number;
+  private readonly blockEnd: number;
+
+  constructor(content: ItemContent, lines: LineIndex, place: ItemPlace) {
+    this.name = content.name;
+    this.decision = content.decision;
+    this.decisionText = content.decisionText;
+    this.leadIn = content.leadIn;
+    this.claimsAdministratorGuideline = content.claimsAdministratorGuideline;
+    this.maximusGuideline = content.maximusGuideline;
+    this.decisionRationale = content.decisionRationale;
+    this.lines = lines;
+    this.start = place.start;
+    this.nameStart = place.nameStart;
+    this.nameEnd = place.nameEnd;
+    this.decisionStart = place.decisionStart;
+    this.decisionEnd = place.decisionEnd;
+    this.blockEnd = place.blockEnd;
+  }
+
+  get nameRange(): Range {
+    return this.between(this.nameStart, this.nameEnd);
+  }
+
+  get decisionRange(): Range | null {
+    return this.decisionStart < 0 ? null : this.between(this.decisionStart, this.decisionEnd);
+  }
+
+  get headerRange(): Range {
+    return this.between(this.start, this.decisionStart < 0 ? this.nameEnd : this.decisionEnd);
+  }
+
+  get range(): Range {
+    return this.between(this.start, this.blockEnd);
+  }
+
+  toJSON(): Item {
+    return {
+      name: this.name,
+      decision: this.decision,
+      decisionText: this.decisionText,
+      leadIn: this.leadIn,
+      nameRange: this.nameRange,
+      decisionRange: this.decisionRange,
+      headerRange: this.headerRange,
+      range: this.range,
+      claimsAdministratorGuideline: this.claimsAdministratorGuideline,
+      maximusGuideline: this.maximusGuideline,
+      decisionRationale: this.decisionRationale,
+    };
+  }
+
+  private between(from: number, to: number): Range {
+    return { start: this.lines.position(from), end: this.lines.position(to) };
+  }
+}
