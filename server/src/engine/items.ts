@@ -11,7 +11,7 @@ import {
 } from './patterns';
 import { isFooter, LetterField } from './field';
 import { LetterItem } from './item';
-import { foldPieces, isBlankChar, LineIndex } from './text';
+import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
 import type { Decision, Field, FieldKind, Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -117,11 +117,6 @@ export function colonBefore(idx: LineIndex, i: number, at: number): boolean {
   let k = at - 1;
   while (k >= idx.start(i) && isRegexSpace(idx.charCode(i, k))) k--;
   return k >= idx.start(i) && idx.charCode(i, k) === 0x3a;
-}
-
-/** What a regex's \s matches. */
-function isRegexSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
 }
 
 /** A label joins the current item unless that item already has it, or it opens a new block. */

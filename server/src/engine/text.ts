@@ -10,6 +10,11 @@ export function isBlankChar(code: number): boolean {
   );
 }
 
+/** What a regex's \s matches, and so what folding turns into a space. */
+export function isRegexSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
 /**
  * The lines of a text, located by offsets into the text itself: no line is copied out, so a
  * 10 MB letter costs four numbers a line. Each line's content bounds skip extraction noise

@@ -3,6 +3,7 @@
 // necessity of this request is not established"), so negation is read, not one phrase matched.
 
 import { blindTail } from './field';
+import { isRegexSpace } from './text';
 import type { Field } from './types';
 
 export type Verdict = 'necessary' | 'not-necessary';
@@ -91,15 +92,11 @@ function sentenceStart(text: string, end: number): number {
     const c = text.charCodeAt(i);
     if (c !== 46 && c !== 33 && c !== 63) continue;
     const n = text.charCodeAt(i + 1);
-    if (isSpace(n) || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) return i + 1;
+    if (isRegexSpace(n) || (n >= 65 && n <= 90 && i > 0 && isLower(text.charCodeAt(i - 1)))) return i + 1;
   }
   return 0;
 }
 
-/** What a regex's \s matches, and so what folding turns into a space. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
-}
 
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
