@@ -4,7 +4,8 @@
 // cut anywhere) each rule's reading of the text as written equals its reading of the folded
 // text, for every tail length and whether or not the field was folded first. The verdict reader
 // skips sentences and clauses by keyword; it must agree with reading every clause of every
-// sentence from the end.
+// sentence from the end. Duplicate items are found by hashing the ends of names; they must be
+// the ones a key per name finds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -13,7 +14,8 @@ import { blindText, isEmptyField } from '../../server/src/engine/field';
 import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';
-import type { Field } from '../../server/src/engine/types';
+import type { Field, Letter } from '../../server/src/engine/types';
+import { rules } from '../../server/src/engine/rules';
 import { colonBefore, decisionWordColumn } from '../../server/src/engine/items';
 import { DECISION_AT_END } from '../../server/src/engine/patterns';
 import { LineIndex } from '../../server/src/engine/text';
@@ -160,6 +162,40 @@ test('decision lines read by character are the ones the decision patterns read',
       assert.equal(atEnd, DECISION_AT_END.test(content), 'after a colon');
       assert.equal(alone, DECISION_ONLY.test(content), 'alone on its line');
       if (word >= 0) assert.match(content.slice(word - idx.start(0)), /^(?:upheld|overturned)\.?$/i);
+    }),
+    { numRuns: 3000, includeErrorInReport: true },
+  );
+});
+
+test('duplicate items found by hashed name windows are the ones a key per name finds', () => {
+  const key = (name: string) => name.toLowerCase().replace(/\s+/g, '');
+  const reference = (names: readonly string[]): Array<[number, number]> => {
+    const first = new Map<string, number>();
+    const pairs: Array<[number, number]> = [];
+    names.forEach((name, index) => {
+      const k = key(name);
+      if (k === '' || k === key('(unnamed item)')) return;
+      const earlier = first.get(k);
+      if (earlier === undefined) first.set(k, index);
+      else pairs.push([earlier, index]);
+    });
+    return pairs;
+  };
+  const rule = rules.find((r) => r.id === 'duplicate-item');
+  assert.ok(rule);
+  // Long shared openings and endings, case and space variants, and characters whose lower case
+  // or whitespace class changes the key: the Kelvin sign, dotted I, Unicode spaces.
+  const part = fc.constantFrom('Norco 10/325 mg #120', 'NORCO', 'norco', ' ', '  ', '\u2028', '\u00a0', '\u212a', 'k', 'K',
+    '\u0130', 'i\u0307', 'i', 'Physical therapy 2 x ', '4', '6', ' for the lumbar spine', '(unnamed item)', 'é', 'É', '\t');
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  fc.assert(
+    fc.property(fc.array(fc.array(part, { maxLength: 6 }).map((p) => p.join('')), { maxLength: 12 }), (names) => {
+      const letter = { layout: 'standard', items: names.map((name) => ({ name, nameRange: range })) } as unknown as Letter;
+      const found = rule.check(letter).map((f) => {
+        const first = Number(/first as item (\d+)/.exec(f.message)?.[1]) - 1;
+        return [first, f.item ?? -1] as [number, number];
+      });
+      assert.deepEqual(found, reference(names));
     }),
     { numRuns: 3000, includeErrorInReport: true },
   );

@@ -33,7 +33,7 @@ export class LineIndex {
     this.text = text;
     // Typed arrays from the start, doubled when full: no array of boxed numbers to copy. Each
     // line's content bounds are found as the line is, while its characters are in cache.
-    let capacity = 256;
+    let capacity = Math.max(256, (text.length >> 6) + 1); // a line per 64 characters, doubled if short
     let starts = new Int32Array(capacity);
     let ends = new Int32Array(capacity);
     let contentStarts = new Int32Array(capacity);
