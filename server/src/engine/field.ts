@@ -10,19 +10,6 @@ import { PAGE_NOISE } from './patterns';
 import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
 import type { Field, FieldKind, Range } from './types';
 
-/** Where a field's label and text stand, as offsets into the letter. */
-export interface FieldPlace {
-  /** The label: [labelStart, labelEnd). */
-  labelStart: number;
-  labelEnd: number;
-  /** textRange: from just after the label's blanks (on the label's line) to the end of the text. */
-  rangeStart: number;
-  rangeEnd: number;
-  /** The text itself: [start, end), from its first character to its last; start = end when empty. */
-  start: number;
-  end: number;
-}
-
 // A letter has thousands of fields, and an open letter keeps them: each holds offsets only
 // (TypeScript-private, not #private, which would add a brand slot to each), and its
 // positions are worked out from the line index when asked.
@@ -39,15 +26,31 @@ export class LetterField implements Field {
   private readonly footer: boolean;
   private folded: string | undefined;
 
-  constructor(kind: FieldKind, lines: LineIndex, place: FieldPlace, footer: boolean) {
+  /**
+   * Offsets into the letter: the label is [labelStart, labelEnd); textRange runs from rangeStart
+   * (just after the label's blanks, on the label's line) to rangeEnd; the text itself is
+   * [start, end), from its first character to its last, with start = end when empty. Positional,
+   * not an options object: a long letter builds tens of thousands of fields.
+   */
+  constructor(
+    kind: FieldKind,
+    lines: LineIndex,
+    labelStart: number,
+    labelEnd: number,
+    rangeStart: number,
+    rangeEnd: number,
+    start: number,
+    end: number,
+    footer: boolean,
+  ) {
     this.kind = kind;
     this.lines = lines;
-    this.labelStart = place.labelStart;
-    this.labelEnd = place.labelEnd;
-    this.rangeStart = place.rangeStart;
-    this.rangeEnd = place.rangeEnd;
-    this.start = place.start;
-    this.end = place.end;
+    this.labelStart = labelStart;
+    this.labelEnd = labelEnd;
+    this.rangeStart = rangeStart;
+    this.rangeEnd = rangeEnd;
+    this.start = start;
+    this.end = end;
     this.footer = footer;
     this.folded = undefined;
   }

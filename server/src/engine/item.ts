@@ -5,26 +5,12 @@
 import type { LineIndex } from './text';
 import type { Decision, Field, Item, Range } from './types';
 
-/** Offsets into the letter; decisionStart is -1 when the item has no decision word. */
-export interface ItemPlace {
-  /** The header's first character: where the item, its header and (without a lead-in) its name start. */
-  start: number;
-  nameStart: number;
-  nameEnd: number;
-  decisionStart: number;
-  decisionEnd: number;
-  /** The end of the item's last text. */
-  blockEnd: number;
-}
-
+/** What an item says, as the parser read it. */
 export interface ItemContent {
   name: string;
   decision: Decision | null;
   decisionText: string | null;
   leadIn: string | null;
-  claimsAdministratorGuideline: Field | null;
-  maximusGuideline: Field | null;
-  decisionRationale: Field | null;
 }
 
 export class LetterItem implements Item {
@@ -43,21 +29,37 @@ export class LetterItem implements Item {
   private readonly decisionEnd: number;
   private readonly blockEnd: number;
 
-  constructor(content: ItemContent, lines: LineIndex, place: ItemPlace) {
+  /**
+   * Offsets into the letter: `start` is the header's first character, where the item, its header
+   * and (without a lead-in) its name start; decisionStart is -1 when the item has no decision
+   * word; blockEnd is the end of the item's last text. Positional: a long letter builds
+   * thousands of items.
+   */
+  constructor(
+    content: ItemContent,
+    fields: readonly [Field | null, Field | null, Field | null],
+    lines: LineIndex,
+    start: number,
+    nameStart: number,
+    nameEnd: number,
+    decisionStart: number,
+    decisionEnd: number,
+    blockEnd: number,
+  ) {
     this.name = content.name;
     this.decision = content.decision;
     this.decisionText = content.decisionText;
     this.leadIn = content.leadIn;
-    this.claimsAdministratorGuideline = content.claimsAdministratorGuideline;
-    this.maximusGuideline = content.maximusGuideline;
-    this.decisionRationale = content.decisionRationale;
+    this.claimsAdministratorGuideline = fields[0];
+    this.maximusGuideline = fields[1];
+    this.decisionRationale = fields[2];
     this.lines = lines;
-    this.start = place.start;
-    this.nameStart = place.nameStart;
-    this.nameEnd = place.nameEnd;
-    this.decisionStart = place.decisionStart;
-    this.decisionEnd = place.decisionEnd;
-    this.blockEnd = place.blockEnd;
+    this.start = start;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.decisionStart = decisionStart;
+    this.decisionEnd = decisionEnd;
+    this.blockEnd = blockEnd;
   }
 
   get nameRange(): Range {

@@ -268,19 +268,7 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
   const lastLine = Math.max(headerEndLine, idx.lastNonBlank(h.start, end));
   const blockEnd = lastLine === headerEndLine ? Math.max(idx.offset(lastLine, idx.end(lastLine)), headerEnd) : idx.offset(lastLine, idx.end(lastLine));
 
-  return new LetterItem(
-    {
-      name,
-      decision,
-      decisionText,
-      leadIn,
-      claimsAdministratorGuideline: fields.claimsAdministratorGuideline ?? null,
-      maximusGuideline: fields.maximusGuideline ?? null,
-      decisionRationale: fields.decisionRationale ?? null,
-    },
-    idx,
-    { start, nameStart, nameEnd, decisionStart, decisionEnd, blockEnd },
-  );
+  return new LetterItem({ name, decision, decisionText, leadIn }, fields, idx, start, nameStart, nameEnd, decisionStart, decisionEnd, blockEnd);
 }
 
 function trimPieces(pieces: Piece[]): void {
@@ -332,12 +320,13 @@ function locate(idx: LineIndex, pieces: readonly Piece[], text: string): number 
   return null;
 }
 
-function readFields(idx: LineIndex, labels: readonly Label[], end: number): Partial<Record<FieldKind, Field>> {
-  const out: Partial<Record<FieldKind, Field>> = {};
+/** The three fields, in FIELD_ORDER; null where the label is absent. */
+function readFields(idx: LineIndex, labels: readonly Label[], end: number): [Field | null, Field | null, Field | null] {
+  const out: [Field | null, Field | null, Field | null] = [null, null, null];
   for (let j = 0; j < labels.length; j++) {
     const l = labels[j];
     const stop = j + 1 < labels.length ? labels[j + 1].line : end;
-    out[l.kind] = readField(idx, l, stop);
+    out[FIELD_ORDER[l.kind]] = readField(idx, l, stop);
   }
   return out;
 }
@@ -368,13 +357,15 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
   // The text is folded when first read (field.ts); here it is only located.
   const empty = firstLine < 0;
   const labelEnd = idx.offset(l.line, l.labelEnd);
-  const place = {
-    labelStart: idx.offset(l.line, labelStart),
+  return new LetterField(
+    l.kind,
+    idx,
+    idx.offset(l.line, labelStart),
     labelEnd,
-    rangeStart: empty ? labelEnd : idx.offset(l.line, textStart),
-    rangeEnd: empty ? labelEnd : idx.offset(endLine, endCol),
-    start: empty ? 0 : idx.offset(firstLine, firstColumn),
-    end: empty ? 0 : idx.offset(endLine, endCol),
-  };
-  return new LetterField(l.kind, idx, place, noise);
+    empty ? labelEnd : idx.offset(l.line, textStart),
+    empty ? labelEnd : idx.offset(endLine, endCol),
+    empty ? 0 : idx.offset(firstLine, firstColumn),
+    empty ? 0 : idx.offset(endLine, endCol),
+    noise,
+  );
 }
