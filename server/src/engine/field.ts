@@ -6,7 +6,7 @@
 // ranges built for every field, cost more than the rest of the field); toJSON writes them out,
 // so JSON of a letter is the same as if they were plain properties. Ranges are built anew at
 // each read.
-import { PAGE_NOISE } from './patterns';
+import { fieldKindOf, PAGE_NOISE } from './patterns';
 import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
 import type { Field, FieldKind, Range } from './types';
 
@@ -14,12 +14,9 @@ import type { Field, FieldKind, Range } from './types';
 // (TypeScript-private, not #private, which would add a brand slot to each), and its
 // positions are worked out from the line index when asked.
 export class LetterField implements Field {
-  readonly kind: FieldKind;
   private readonly lines: LineIndex;
   private readonly labelStart: number;
   private readonly labelEnd: number;
-  private readonly rangeStart: number;
-  private readonly rangeEnd: number;
   private readonly start: number;
   private readonly end: number;
   /** A page footer sits inside the field: folding drops it line by line. */
@@ -27,32 +24,23 @@ export class LetterField implements Field {
   private folded: string | undefined;
 
   /**
-   * Offsets into the letter: the label is [labelStart, labelEnd); textRange runs from rangeStart
-   * (just after the label's blanks, on the label's line) to rangeEnd; the text itself is
-   * [start, end), from its first character to its last, with start = end when empty. Positional,
-   * not an options object: a long letter builds tens of thousands of fields.
+   * Offsets into the letter: the label is [labelStart, labelEnd); the text is [start, end), from
+   * its first character to its last, with start = end when empty. Positional, not an options
+   * object: a long letter builds tens of thousands of fields. The kind and the text range are
+   * worked out from these.
    */
-  constructor(
-    kind: FieldKind,
-    lines: LineIndex,
-    labelStart: number,
-    labelEnd: number,
-    rangeStart: number,
-    rangeEnd: number,
-    start: number,
-    end: number,
-    footer: boolean,
-  ) {
-    this.kind = kind;
+  constructor(lines: LineIndex, labelStart: number, labelEnd: number, start: number, end: number, footer: boolean) {
     this.lines = lines;
     this.labelStart = labelStart;
     this.labelEnd = labelEnd;
-    this.rangeStart = rangeStart;
-    this.rangeEnd = rangeEnd;
     this.start = start;
     this.end = end;
     this.footer = footer;
     this.folded = undefined;
+  }
+
+  get kind(): FieldKind {
+    return fieldKindOf(this.lines.text.charAt(this.labelStart));
   }
 
   get label(): string {
@@ -63,8 +51,17 @@ export class LetterField implements Field {
     return { start: this.lines.position(this.labelStart), end: this.lines.position(this.labelEnd) };
   }
 
+  /**
+   * From the first character after the label's blanks, when text follows on the label's line
+   * (else from the label's end), to the text's end; empty at the label's end when there is no text.
+   */
   get textRange(): Range {
-    return { start: this.lines.position(this.rangeStart), end: this.lines.position(this.rangeEnd) };
+    if (this.isEmpty()) return { start: this.lines.position(this.labelEnd), end: this.lines.position(this.labelEnd) };
+    const text = this.lines.text;
+    let from = this.labelEnd;
+    while (from < text.length && isBlankChar(text.charCodeAt(from))) from++;
+    const onLabelLine = from < text.length && text.charCodeAt(from) !== 10 && text.charCodeAt(from) !== 13;
+    return { start: this.lines.position(onLabelLine ? from : this.labelEnd), end: this.lines.position(this.end) };
   }
 
   get text(): string {

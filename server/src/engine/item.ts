@@ -25,15 +25,14 @@ export class LetterItem implements Item {
   private readonly start: number;
   private readonly nameStart: number;
   private readonly nameEnd: number;
-  private readonly decisionStart: number;
   private readonly decisionEnd: number;
   private readonly blockEnd: number;
 
   /**
    * Offsets into the letter: `start` is the header's first character, where the item, its header
-   * and (without a lead-in) its name start; decisionStart is -1 when the item has no decision
-   * word; blockEnd is the end of the item's last text. Positional: a long letter builds
-   * thousands of items.
+   * and (without a lead-in) its name start; decisionEnd is the end of the decision word as
+   * written (decisionText), -1 when there is none; blockEnd is the end of the item's last text.
+   * Positional: a long letter builds thousands of items.
    */
   constructor(
     content: ItemContent,
@@ -42,7 +41,6 @@ export class LetterItem implements Item {
     start: number,
     nameStart: number,
     nameEnd: number,
-    decisionStart: number,
     decisionEnd: number,
     blockEnd: number,
   ) {
@@ -57,7 +55,6 @@ export class LetterItem implements Item {
     this.start = start;
     this.nameStart = nameStart;
     this.nameEnd = nameEnd;
-    this.decisionStart = decisionStart;
     this.decisionEnd = decisionEnd;
     this.blockEnd = blockEnd;
   }
@@ -67,11 +64,11 @@ export class LetterItem implements Item {
   }
 
   get decisionRange(): Range | null {
-    return this.decisionStart < 0 ? null : this.between(this.decisionStart, this.decisionEnd);
+    return this.decisionText === null ? null : this.between(this.decisionEnd - this.decisionText.length, this.decisionEnd);
   }
 
   get headerRange(): Range {
-    return this.between(this.start, this.decisionStart < 0 ? this.nameEnd : this.decisionEnd);
+    return this.between(this.start, this.decisionText === null ? this.nameEnd : this.decisionEnd);
   }
 
   get range(): Range {

@@ -220,7 +220,6 @@ function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
 function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Item {
   let decision: Decision | null = null;
   let decisionText: string | null = null;
-  let decisionStart = -1;
   let decisionEnd = -1;
   let pieces: Piece[] = [];
 
@@ -230,9 +229,8 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
       const dEnd = idx.end(h.decisionLine);
       const word = decisionWordColumn(idx, h.decisionLine);
       if (word >= 0) {
-        decisionText = idx.between(h.decisionLine, word, h.decisionLine, dEnd);
+        decisionText = asWritten(idx.between(h.decisionLine, word, h.decisionLine, dEnd));
         decision = (idx.charCode(h.decisionLine, word) | 0x20) === 0x75 ? 'Upheld' : 'Overturned'; // u
-        decisionStart = idx.offset(h.decisionLine, word);
         decisionEnd = idx.offset(h.decisionLine, dEnd);
         if (h.decisionLine === h.colonLine) {
           // Cut "…: Upheld" back to "…" on the last piece.
@@ -268,7 +266,15 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
   const lastLine = Math.max(headerEndLine, idx.lastNonBlank(h.start, end));
   const blockEnd = lastLine === headerEndLine ? Math.max(idx.offset(lastLine, idx.end(lastLine)), headerEnd) : idx.offset(lastLine, idx.end(lastLine));
 
-  return new LetterItem({ name, decision, decisionText, leadIn }, fields, idx, start, nameStart, nameEnd, decisionStart, decisionEnd, blockEnd);
+  return new LetterItem({ name, decision, decisionText, leadIn }, fields, idx, start, nameStart, nameEnd, decisionEnd, blockEnd);
+}
+
+/** The usual spellings of a decision word, shared by every item that writes them so. */
+const SPELLINGS = new Map(['Upheld', 'Overturned', 'UPHELD', 'OVERTURNED', 'upheld', 'overturned'].flatMap((w) => [[w, w], [`${w}.`, `${w}.`]]) as Array<[string, string]>);
+
+/** A decision word as written: one shared string for the usual spellings, not one per item. */
+function asWritten(word: string): string {
+  return SPELLINGS.get(word) ?? word;
 }
 
 function trimPieces(pieces: Piece[]): void {
@@ -357,15 +363,5 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
   // The text is folded when first read (field.ts); here it is only located.
   const empty = firstLine < 0;
   const labelEnd = idx.offset(l.line, l.labelEnd);
-  return new LetterField(
-    l.kind,
-    idx,
-    idx.offset(l.line, labelStart),
-    labelEnd,
-    empty ? labelEnd : idx.offset(l.line, textStart),
-    empty ? labelEnd : idx.offset(endLine, endCol),
-    empty ? 0 : idx.offset(firstLine, firstColumn),
-    empty ? 0 : idx.offset(endLine, endCol),
-    noise,
-  );
+  return new LetterField(idx, idx.offset(l.line, labelStart), labelEnd, empty ? 0 : idx.offset(firstLine, firstColumn), empty ? 0 : idx.offset(endLine, endCol), noise);
 }
