@@ -36,10 +36,11 @@ interface Header {
  * counts when labels follow it, so a cover letter's prose cannot pass for an item.
  */
 export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean): Item[] {
-  const headers: Header[] = [];
-  const labels: Label[][] = []; // labels[k] belong to headers[k]
+  // Headers and labels are found first and kept as columns of numbers, not objects: a 10 MB
+  // letter has tens of thousands, and objects would be copied by every young collection until
+  // the items are built.
+  const found = new Found();
   let floor = from - 1; // header walk-backs never cross this line
-  let current: Label[] | null = null;
 
   for (let i = from; i < to; i++) {
     const s = idx.start(i);
@@ -52,8 +53,7 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     if (word >= 0) {
       const header = decisionHeader(idx, i, word, floor);
       if (header) {
-        headers.push(header);
-        labels.push((current = []));
+        found.addHeader(header);
         floor = i;
         continue;
       }
@@ -63,24 +63,93 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     FIELD_LABEL_AT.lastIndex = contentStart;
     if (!FIELD_LABEL_AT.test(idx.text)) continue;
     const kind = fieldKindOf(idx.text.charAt(contentStart));
-    const label: Label = { line: i, kind, labelEnd: s + (FIELD_LABEL_AT.lastIndex - contentStart) };
-    if (current && fits(current, kind)) {
-      current.push(label);
-    } else {
-      // A label with no decision line before it: an item whose decision is missing.
-      headers.push(labelHeader(idx, i, floor));
-      labels.push((current = [label]));
-    }
+    // A label with no decision line before it opens an item whose decision is missing.
+    if (!found.fits(kind)) found.addHeader(labelHeader(idx, i, floor));
+    found.addLabel({ line: i, kind, labelEnd: s + (FIELD_LABEL_AT.lastIndex - contentStart) });
     floor = i;
   }
 
   const items: Item[] = [];
-  for (let k = 0; k < headers.length; k++) {
-    const end = k + 1 < headers.length ? headers[k + 1].start : to;
-    if (requireLabels && labels[k].length === 0) continue;
-    items.push(buildItem(idx, headers[k], labels[k], end));
+  for (let k = 0; k < found.headerCount; k++) {
+    const labels = found.labels(k);
+    if (requireLabels && labels.length === 0) continue;
+    items.push(buildItem(idx, found.header(k), labels, k + 1 < found.headerCount ? found.headerStart(k + 1) : to));
   }
   return items;
+}
+
+const KINDS: readonly FieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'decisionRationale'];
+
+/** Item headers and field labels in document order, as columns; header k owns labels [labelFrom[k], labelFrom[k + 1]). */
+class Found {
+  private readonly starts = new Column();
+  private readonly colonLines = new Column();
+  private readonly decisionLines = new Column();
+  private readonly labelFrom = new Column();
+  private readonly labelLines = new Column();
+  private readonly labelKinds = new Column(); // FIELD_ORDER of the kind
+  private readonly labelEnds = new Column();
+
+  get headerCount(): number {
+    return this.starts.length;
+  }
+
+  addHeader(h: Header): void {
+    this.starts.push(h.start);
+    this.colonLines.push(h.colonLine);
+    this.decisionLines.push(h.decisionLine);
+    this.labelFrom.push(this.labelLines.length);
+  }
+
+  addLabel(l: Label): void {
+    this.labelLines.push(l.line);
+    this.labelKinds.push(FIELD_ORDER[l.kind]);
+    this.labelEnds.push(l.labelEnd);
+  }
+
+  /** A label joins the last item unless that item already has it, or it opens a new block. */
+  fits(kind: FieldKind): boolean {
+    if (this.starts.length === 0) return false;
+    const from = this.labelFrom.at(this.starts.length - 1);
+    const order = FIELD_ORDER[kind];
+    if (order === 0 && this.labelLines.length > from) return false;
+    for (let j = from; j < this.labelLines.length; j++) if (this.labelKinds.at(j) === order) return false;
+    return true;
+  }
+
+  headerStart(k: number): number {
+    return this.starts.at(k);
+  }
+
+  header(k: number): Header {
+    return { start: this.starts.at(k), colonLine: this.colonLines.at(k), decisionLine: this.decisionLines.at(k) };
+  }
+
+  labels(k: number): Label[] {
+    const to = k + 1 < this.starts.length ? this.labelFrom.at(k + 1) : this.labelLines.length;
+    const out: Label[] = [];
+    for (let j = this.labelFrom.at(k); j < to; j++) out.push({ line: this.labelLines.at(j), kind: KINDS[this.labelKinds.at(j)], labelEnd: this.labelEnds.at(j) });
+    return out;
+  }
+}
+
+/** A growable column of integers. */
+class Column {
+  private data = new Int32Array(64);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.data[i];
+  }
 }
 
 /** Whether the line's content opens with "cla", "max" or "dec", as every field label does. */
@@ -117,12 +186,6 @@ export function colonBefore(idx: LineIndex, i: number, at: number): boolean {
   let k = at - 1;
   while (k >= idx.start(i) && isRegexSpace(idx.charCode(i, k))) k--;
   return k >= idx.start(i) && idx.charCode(i, k) === 0x3a;
-}
-
-/** A label joins the current item unless that item already has it, or it opens a new block. */
-function fits(current: readonly Label[], kind: FieldKind): boolean {
-  if (current.some((l) => l.kind === kind)) return false;
-  return !(FIELD_ORDER[kind] === 0 && current.length > 0);
 }
 
 /** The header a decision line closes: "…: Upheld" on one line, or "Upheld" alone under a line ending in ":". */
