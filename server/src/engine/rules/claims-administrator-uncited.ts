@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { saysNoEvidence } from './uncited-guideline';
-import { labelledItems, quote } from './util';
+import { perItem, quote } from './util';
 
 export const claimsAdministratorUncited: Rule = {
   id: 'claims-administrator-uncited',
@@ -14,10 +14,10 @@ export const claimsAdministratorUncited: Rule = {
 
 **How to fix it.** Nothing to fix. Set the rule to \`off\` to hide it.`,
   check(letter) {
-    return labelledItems(letter).flatMap((item, index) => {
+    return perItem(letter, (item, index) => {
       const field = item.claimsAdministratorGuideline;
-      if (field === null || !saysNoEvidence(field)) return [];
-      return [{ message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`, range: field.textRange, item: index }];
+      if (field === null || !saysNoEvidence(field)) return null;
+      return { message: `Item ${quote(item)}: the claims administrator cited no medical evidence for its UR decision.`, range: field.textRange, item: index };
     });
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { fieldVerdict } from '../verdict';
-import { labelledItems, quote } from './util';
+import { perItem, quote } from './util';
 
 export const decisionContradictsRationale: Rule = {
   id: 'decision-contradicts-rationale',
@@ -14,21 +14,19 @@ export const decisionContradictsRationale: Rule = {
 
 **How to fix the letter.** Compare with the PDF. If the letter itself contradicts itself, that is a plainly erroneous determination worth raising with the claims administrator or counsel.`,
   check(letter) {
-    return labelledItems(letter).flatMap((item, index) => {
-      if (item.decision === null || item.decisionRationale === null) return [];
+    return perItem(letter, (item, index) => {
+      if (item.decision === null || item.decisionRationale === null) return null;
       const verdict = fieldVerdict(item.decisionRationale);
       const contradicts =
         (item.decision === 'Upheld' && verdict === 'necessary') || (item.decision === 'Overturned' && verdict === 'not-necessary');
-      if (!contradicts) return [];
+      if (!contradicts) return null;
       const says = verdict === 'necessary' ? 'is medically necessary' : 'is not medically necessary';
-      return [
-        {
-          message: `Item ${quote(item)} is ${item.decision} but its rationale concludes that it ${says}.`,
-          range: item.decisionRange ?? item.headerRange,
-          item: index,
-          related: [{ range: item.decisionRationale.textRange, message: `The rationale concludes that it ${says}.` }],
-        },
-      ];
+      return {
+        message: `Item ${quote(item)} is ${item.decision} but its rationale concludes that it ${says}.`,
+        range: item.decisionRange ?? item.headerRange,
+        item: index,
+        related: [{ range: item.decisionRationale.textRange, message: `The rationale concludes that it ${says}.` }],
+      };
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { labelledItems, quote } from './util';
+import { perItem, quote } from './util';
 
 export const missingDecision: Rule = {
   id: 'missing-decision',
@@ -13,16 +13,14 @@ export const missingDecision: Rule = {
 
 **How to fix the letter.** Compare with the PDF: the decision word may have been lost in extraction (it sometimes wraps onto the next line). Restore it at the end of the item line, after a colon.`,
   check(letter) {
-    return labelledItems(letter).flatMap((item, index) =>
+    return perItem(letter, (item, index) =>
       item.decision !== null
-        ? []
-        : [
-            {
-              message: `Item ${quote(item)} has no decision: expected "Upheld" or "Overturned" after its name.`,
-              range: item.headerRange,
-              item: index,
-            },
-          ],
+        ? null
+        : {
+            message: `Item ${quote(item)} has no decision: expected "Upheld" or "Overturned" after its name.`,
+            range: item.headerRange,
+            item: index,
+          },
     );
   },
 };

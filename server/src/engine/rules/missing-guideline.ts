@@ -1,6 +1,6 @@
 import { blindText } from '../field';
-import type { Finding, Rule } from '../rule';
-import { insertLines, labelledItems, quote } from './util';
+import type { Rule } from '../rule';
+import { insertLines, perItem, quote } from './util';
 
 /** "Decision based on" with nothing after it: a label with a stub, not a citation. Blind (field.ts). */
 export const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+)?[\s.:]*$/i;
@@ -17,12 +17,11 @@ export const missingGuideline: Rule = {
 
 **How to fix the letter.** Check the PDF for the citation (extraction sometimes drops a line). If the letter really has none, note it as a defect of the determination. The quick fix inserts a \`MAXIMUS guideline:\` label with a placeholder where it belongs.`,
   check(letter) {
-    const out: Finding[] = [];
-    labelledItems(letter).forEach((item, index) => {
+    return perItem(letter, (item, index) => {
       const field = item.maximusGuideline;
       if (field === null) {
         const anchor = item.claimsAdministratorGuideline?.textRange.end ?? item.headerRange.end;
-        out.push({
+        return {
           message: `Item ${quote(item)} has no "MAXIMUS guideline:": the decision cites no guideline.`,
           range: item.headerRange,
           item: index,
@@ -32,17 +31,17 @@ export const missingGuideline: Rule = {
               edits: [insertLines(letter, anchor.line, anchor.character, 'MAXIMUS guideline: [guideline the reviewer applied]')],
             },
           ],
-        });
+        };
       } else if (STUB.test(blindText(field))) {
-        out.push({
+        return {
           message: field.text
             ? `Item ${quote(item)}: the MAXIMUS guideline is a stub ("${field.text}") and names no guideline.`
             : `Item ${quote(item)}: the MAXIMUS guideline is empty.`,
           range: field.text ? { start: field.labelRange.start, end: field.textRange.end } : field.labelRange,
           item: index,
-        });
+        };
       }
+      return null;
     });
-    return out;
   },
 };

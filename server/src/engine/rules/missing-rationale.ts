@@ -1,6 +1,6 @@
 import { isEmptyField } from '../field';
-import type { Finding, Rule } from '../rule';
-import { insertLines, labelledItems, quote } from './util';
+import type { Rule } from '../rule';
+import { insertLines, perItem, quote } from './util';
 
 export const missingRationale: Rule = {
   id: 'missing-rationale',
@@ -14,13 +14,12 @@ export const missingRationale: Rule = {
 
 **How to fix the letter.** Check the PDF: a page break or extraction may have cut the text. If the letter really has no rationale, note it as a defect of the determination. The quick fix inserts a \`Decision rationale:\` label with a placeholder after the guidelines.`,
   check(letter) {
-    const out: Finding[] = [];
-    labelledItems(letter).forEach((item, index) => {
+    return perItem(letter, (item, index) => {
       const field = item.decisionRationale;
       if (field === null) {
         const before = item.maximusGuideline ?? item.claimsAdministratorGuideline;
         const anchor = before ? before.textRange.end : item.headerRange.end;
-        out.push({
+        return {
           message: `Item ${quote(item)} has no "Decision rationale:": the decision is not explained.`,
           range: item.headerRange,
           item: index,
@@ -30,15 +29,15 @@ export const missingRationale: Rule = {
               edits: [insertLines(letter, anchor.line, anchor.character, "Decision rationale: [the reviewer's reasoning]")],
             },
           ],
-        });
+        };
       } else if (isEmptyField(field)) {
-        out.push({
+        return {
           message: `Item ${quote(item)}: the decision rationale is empty.`,
           range: field.labelRange,
           item: index,
-        });
+        };
       }
+      return null;
     });
-    return out;
   },
 };

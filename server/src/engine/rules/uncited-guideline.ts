@@ -1,7 +1,7 @@
 import { blindText } from '../field';
 import type { Rule } from '../rule';
 import type { Field } from '../types';
-import { labelledItems, quote } from './util';
+import { perItem, quote } from './util';
 
 /** The reviewer's own statement that no evidence was cited. */
 export const NO_EVIDENCE = /\b(?:did\s+not|does\s+not|didn't)\s+cite\s+any\b|\bcited\s+no\s+(?:medical\s+)?(?:evidence|guidelines?)\b|\bno\s+(?:medical\s+)?(?:evidence|guidelines?)\s+(?:was|were)\s+cited\b/i;
@@ -27,10 +27,10 @@ export const uncitedGuideline: Rule = {
 
 **How to fix the letter.** Nothing to fix in the text when it is what the reviewer wrote; read the rationale to see what the decision rests on, and check whether it follows another item's decision. Turn the rule off (\`"uncited-guideline": "off"\`) if your review does not need it.`,
   check(letter) {
-    return labelledItems(letter).flatMap((item, index) => {
+    return perItem(letter, (item, index) => {
       const field = item.maximusGuideline;
-      if (field === null || !saysNoEvidence(field)) return [];
-      return [{ message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`, range: field.textRange, item: index }];
+      if (field === null || !saysNoEvidence(field)) return null;
+      return { message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`, range: field.textRange, item: index };
     });
   },
 };
