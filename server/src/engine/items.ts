@@ -19,12 +19,6 @@ const MAX_HEADER_LINES = 7;
 /** A lead-in ("X was the original request. …") may reach this far back. */
 const MAX_LEAD_IN_LINES = 14;
 
-interface Label {
-  line: number;
-  kind: FieldKind;
-  labelEnd: number; // column just after the colon
-}
-
 interface Header {
   start: number; // first header line
   colonLine: number; // line holding the colon before the decision (or the header's last line)
@@ -65,29 +59,26 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     const kind = fieldKindOf(idx.text.charAt(contentStart));
     // A label with no decision line before it opens an item whose decision is missing.
     if (!found.fits(kind)) found.addHeader(labelHeader(idx, i, floor));
-    found.addLabel({ line: i, kind, labelEnd: s + (FIELD_LABEL_AT.lastIndex - contentStart) });
+    found.addLabel(i, kind, s + (FIELD_LABEL_AT.lastIndex - contentStart));
     floor = i;
   }
 
   const items: Item[] = [];
   for (let k = 0; k < found.headerCount; k++) {
-    const labels = found.labels(k);
-    if (requireLabels && labels.length === 0) continue;
-    items.push(buildItem(idx, found.header(k), labels, k + 1 < found.headerCount ? found.headerStart(k + 1) : to));
+    if (requireLabels && found.labelsTo(k) === found.labelsFrom(k)) continue;
+    items.push(buildItem(idx, found, k, k + 1 < found.headerCount ? found.start(k + 1) : to));
   }
   return items;
 }
 
-const KINDS: readonly FieldKind[] = ['claimsAdministratorGuideline', 'maximusGuideline', 'decisionRationale'];
-
-/** Item headers and field labels in document order, as columns; header k owns labels [labelFrom[k], labelFrom[k + 1]). */
+/** Item headers and field labels in document order, as columns; header k owns labels [labelsFrom(k), labelsTo(k)). */
 class Found {
   private readonly starts = new Column();
   private readonly colonLines = new Column();
   private readonly decisionLines = new Column();
   private readonly labelFrom = new Column();
   private readonly labelLines = new Column();
-  private readonly labelKinds = new Column(); // FIELD_ORDER of the kind
+  private readonly labelOrders = new Column(); // FIELD_ORDER of the kind
   private readonly labelEnds = new Column();
 
   get headerCount(): number {
@@ -101,10 +92,10 @@ class Found {
     this.labelFrom.push(this.labelLines.length);
   }
 
-  addLabel(l: Label): void {
-    this.labelLines.push(l.line);
-    this.labelKinds.push(FIELD_ORDER[l.kind]);
-    this.labelEnds.push(l.labelEnd);
+  addLabel(line: number, kind: FieldKind, labelEnd: number): void {
+    this.labelLines.push(line);
+    this.labelOrders.push(FIELD_ORDER[kind]);
+    this.labelEnds.push(labelEnd);
   }
 
   /** A label joins the last item unless that item already has it, or it opens a new block. */
@@ -113,23 +104,42 @@ class Found {
     const from = this.labelFrom.at(this.starts.length - 1);
     const order = FIELD_ORDER[kind];
     if (order === 0 && this.labelLines.length > from) return false;
-    for (let j = from; j < this.labelLines.length; j++) if (this.labelKinds.at(j) === order) return false;
+    for (let j = from; j < this.labelLines.length; j++) if (this.labelOrders.at(j) === order) return false;
     return true;
   }
 
-  headerStart(k: number): number {
+  /** The header's first line, the line with the colon before the decision (or -1), the decision's line (or -1). */
+  start(k: number): number {
     return this.starts.at(k);
   }
 
-  header(k: number): Header {
-    return { start: this.starts.at(k), colonLine: this.colonLines.at(k), decisionLine: this.decisionLines.at(k) };
+  colonLine(k: number): number {
+    return this.colonLines.at(k);
   }
 
-  labels(k: number): Label[] {
-    const to = k + 1 < this.starts.length ? this.labelFrom.at(k + 1) : this.labelLines.length;
-    const out: Label[] = [];
-    for (let j = this.labelFrom.at(k); j < to; j++) out.push({ line: this.labelLines.at(j), kind: KINDS[this.labelKinds.at(j)], labelEnd: this.labelEnds.at(j) });
-    return out;
+  decisionLine(k: number): number {
+    return this.decisionLines.at(k);
+  }
+
+  labelsFrom(k: number): number {
+    return this.labelFrom.at(k);
+  }
+
+  labelsTo(k: number): number {
+    return k + 1 < this.starts.length ? this.labelFrom.at(k + 1) : this.labelLines.length;
+  }
+
+  /** Label j: its line, its kind's FIELD_ORDER, and the column just after its colon. */
+  labelLine(j: number): number {
+    return this.labelLines.at(j);
+  }
+
+  labelOrder(j: number): number {
+    return this.labelOrders.at(j);
+  }
+
+  labelEnd(j: number): number {
+    return this.labelEnds.at(j);
   }
 }
 
@@ -280,7 +290,8 @@ function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
   return pieces;
 }
 
-function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Item {
+function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
+  const h: Header = { start: found.start(k), colonLine: found.colonLine(k), decisionLine: found.decisionLine(k) };
   let decision: Decision | null = null;
   let decisionText: string | null = null;
   let decisionEnd = -1;
@@ -324,7 +335,7 @@ function buildItem(idx: LineIndex, h: Header, labels: Label[], end: number): Ite
 
   const headerEnd = decisionEnd >= 0 ? decisionEnd : nameEnd;
   const headerEndLine = decisionEnd >= 0 ? h.decisionLine : last ? last.line : h.start;
-  const fields = readFields(idx, labels, end);
+  const fields = readFields(idx, found, k, end);
   // The header's last line is never blank, so the block ends at the end of some line's content.
   const lastLine = Math.max(headerEndLine, idx.lastNonBlank(h.start, end));
   const blockEnd = lastLine === headerEndLine ? Math.max(idx.offset(lastLine, idx.end(lastLine)), headerEnd) : idx.offset(lastLine, idx.end(lastLine));
@@ -389,28 +400,29 @@ function locate(idx: LineIndex, pieces: readonly Piece[], text: string): number 
   return null;
 }
 
-/** The three fields, in FIELD_ORDER; null where the label is absent. */
-function readFields(idx: LineIndex, labels: readonly Label[], end: number): [Field | null, Field | null, Field | null] {
+/** The three fields of item k, in FIELD_ORDER; null where the label is absent. */
+function readFields(idx: LineIndex, found: Found, k: number, end: number): [Field | null, Field | null, Field | null] {
   const out: [Field | null, Field | null, Field | null] = [null, null, null];
-  for (let j = 0; j < labels.length; j++) {
-    const l = labels[j];
-    const stop = j + 1 < labels.length ? labels[j + 1].line : end;
-    out[FIELD_ORDER[l.kind]] = readField(idx, l, stop);
+  const to = found.labelsTo(k);
+  for (let j = found.labelsFrom(k); j < to; j++) {
+    const stop = j + 1 < to ? found.labelLine(j + 1) : end;
+    out[found.labelOrder(j)] = readField(idx, found.labelLine(j), found.labelEnd(j), stop);
   }
   return out;
 }
 
-function readField(idx: LineIndex, l: Label, stop: number): Field {
-  const labelStart = idx.start(l.line);
-  const labelLineEnd = idx.end(l.line);
-  let textStart = l.labelEnd;
-  while (textStart < labelLineEnd && isBlankChar(idx.charCode(l.line, textStart))) textStart++;
-  let firstLine = textStart < labelLineEnd ? l.line : -1;
+/** The field whose label is on `line`, its colon ending at column `labelEnd`, read up to line `stop`. */
+function readField(idx: LineIndex, line: number, labelEnd: number, stop: number): Field {
+  const labelStart = idx.start(line);
+  const labelLineEnd = idx.end(line);
+  let textStart = labelEnd;
+  while (textStart < labelLineEnd && isBlankChar(idx.charCode(line, textStart))) textStart++;
+  let firstLine = textStart < labelLineEnd ? line : -1;
   let firstColumn = textStart;
-  let endLine = l.line;
+  let endLine = line;
   let endCol = Math.max(textStart, labelLineEnd);
   let noise = false;
-  for (let k = l.line + 1; k < stop; k++) {
+  for (let k = line + 1; k < stop; k++) {
     if (idx.isBlank(k)) continue;
     if (isNoise(idx, k)) {
       noise = true;
@@ -425,6 +437,5 @@ function readField(idx: LineIndex, l: Label, stop: number): Field {
   }
   // The text is folded when first read (field.ts); here it is only located.
   const empty = firstLine < 0;
-  const labelEnd = idx.offset(l.line, l.labelEnd);
-  return new LetterField(idx, idx.offset(l.line, labelStart), labelEnd, empty ? 0 : idx.offset(firstLine, firstColumn), empty ? 0 : idx.offset(endLine, endCol), noise);
+  return new LetterField(idx, idx.offset(line, labelStart), idx.offset(line, labelEnd), empty ? 0 : idx.offset(firstLine, firstColumn), empty ? 0 : idx.offset(endLine, endCol), noise);
 }
