@@ -4,35 +4,27 @@ import {
   DECISION_AT_END,
   FIELD_LABEL,
   FIELD_LABEL_AT,
-  FIELD_ORDER,
   fieldKindOf,
   ITEMS_INTRO,
   SENTENCE_END,
 } from './patterns';
 import { isFooter, LetterField } from './field';
+import { Found, type Header } from './found';
 import { LetterItem } from './item';
 import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
-import type { Decision, Field, FieldKind, Item } from './types';
+import type { Decision, Field, Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
 const MAX_HEADER_LINES = 7;
 /** A lead-in ("X was the original request. …") may reach this far back. */
 const MAX_LEAD_IN_LINES = 14;
 
-interface Header {
-  start: number; // first header line
-  colonLine: number; // line holding the colon before the decision (or the header's last line)
-  decisionLine: number; // line holding the decision word, or -1
-}
-
 /**
  * Items between lines [from, to). With requireLabels (no issues heading), a decision line only
  * counts when labels follow it, so a cover letter's prose cannot pass for an item.
  */
 export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean): Item[] {
-  // Headers and labels are found first and kept as columns of numbers, not objects: a 10 MB
-  // letter has tens of thousands, and objects would be copied by every young collection until
-  // the items are built.
+  // Headers and labels are found first (found.ts), then the items are built from them.
   const found = new Found();
   let floor = from - 1; // header walk-backs never cross this line
 
@@ -41,7 +33,7 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     const e = idx.end(i);
     if (s === e) continue;
     // Only lines ending in "upheld" or "overturned" (a period allowed) can close an item header;
-    // only lines starting with "c", "m" or "d" can hold a label. Everything else is skipped
+    // only lines opening with "cla", "max" or "dec" can hold a label. Everything else is skipped
     // without a substring or a regex.
     const word = decisionWordColumn(idx, i);
     if (word >= 0) {
@@ -69,97 +61,6 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
     items.push(buildItem(idx, found, k, k + 1 < found.headerCount ? found.start(k + 1) : to));
   }
   return items;
-}
-
-/** Item headers and field labels in document order, as columns; header k owns labels [labelsFrom(k), labelsTo(k)). */
-class Found {
-  private readonly starts = new Column();
-  private readonly colonLines = new Column();
-  private readonly decisionLines = new Column();
-  private readonly labelFrom = new Column();
-  private readonly labelLines = new Column();
-  private readonly labelOrders = new Column(); // FIELD_ORDER of the kind
-  private readonly labelEnds = new Column();
-
-  get headerCount(): number {
-    return this.starts.length;
-  }
-
-  addHeader(h: Header): void {
-    this.starts.push(h.start);
-    this.colonLines.push(h.colonLine);
-    this.decisionLines.push(h.decisionLine);
-    this.labelFrom.push(this.labelLines.length);
-  }
-
-  addLabel(line: number, kind: FieldKind, labelEnd: number): void {
-    this.labelLines.push(line);
-    this.labelOrders.push(FIELD_ORDER[kind]);
-    this.labelEnds.push(labelEnd);
-  }
-
-  /** A label joins the last item unless that item already has it, or it opens a new block. */
-  fits(kind: FieldKind): boolean {
-    if (this.starts.length === 0) return false;
-    const from = this.labelFrom.at(this.starts.length - 1);
-    const order = FIELD_ORDER[kind];
-    if (order === 0 && this.labelLines.length > from) return false;
-    for (let j = from; j < this.labelLines.length; j++) if (this.labelOrders.at(j) === order) return false;
-    return true;
-  }
-
-  /** The header's first line, the line with the colon before the decision (or -1), the decision's line (or -1). */
-  start(k: number): number {
-    return this.starts.at(k);
-  }
-
-  colonLine(k: number): number {
-    return this.colonLines.at(k);
-  }
-
-  decisionLine(k: number): number {
-    return this.decisionLines.at(k);
-  }
-
-  labelsFrom(k: number): number {
-    return this.labelFrom.at(k);
-  }
-
-  labelsTo(k: number): number {
-    return k + 1 < this.starts.length ? this.labelFrom.at(k + 1) : this.labelLines.length;
-  }
-
-  /** Label j: its line, its kind's FIELD_ORDER, and the column just after its colon. */
-  labelLine(j: number): number {
-    return this.labelLines.at(j);
-  }
-
-  labelOrder(j: number): number {
-    return this.labelOrders.at(j);
-  }
-
-  labelEnd(j: number): number {
-    return this.labelEnds.at(j);
-  }
-}
-
-/** A growable column of integers. */
-class Column {
-  private data = new Int32Array(64);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  at(i: number): number {
-    return this.data[i];
-  }
 }
 
 /** Whether the line's content opens with "cla", "max" or "dec", as every field label does. */
