@@ -2,6 +2,7 @@
 // Node 20, the extension client with `vscode` external, and the tests compiled by tsc.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
@@ -10,5 +11,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
 ]);
-// Tests and tools run from tsc's output so stack traces map to sources one to one.
+// Tests and tools run from tsc's output so stack traces map to sources one to one. The output
+// is emptied first: a test renamed or deleted in the sources must not run from a stale copy.
+rmSync('out', { recursive: true, force: true });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
