@@ -168,10 +168,6 @@ function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
-export function pos(line: number, character: number): Position {
-  return { line, character };
-}
-
 export function range(sl: number, sc: number, el: number, ec: number): Range {
   return { start: { line: sl, character: sc }, end: { line: el, character: ec } };
 }

@@ -97,7 +97,6 @@ function sentenceStart(text: string, end: number): number {
   return 0;
 }
 
-
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
