@@ -48,7 +48,7 @@ export class LetterField implements Field {
   }
 
   get labelRange(): Range {
-    return { start: this.lines.position(this.labelStart), end: this.lines.position(this.labelEnd) };
+    return this.lines.rangeOf(this.labelStart, this.labelEnd);
   }
 
   /**
@@ -56,12 +56,12 @@ export class LetterField implements Field {
    * (else from the label's end), to the text's end; empty at the label's end when there is no text.
    */
   get textRange(): Range {
-    if (this.isEmpty()) return { start: this.lines.position(this.labelEnd), end: this.lines.position(this.labelEnd) };
+    if (this.isEmpty()) return this.lines.rangeOf(this.labelEnd, this.labelEnd);
     const text = this.lines.text;
     let from = this.labelEnd;
     while (from < text.length && isBlankChar(text.charCodeAt(from))) from++;
     const onLabelLine = from < text.length && text.charCodeAt(from) !== 10 && text.charCodeAt(from) !== 13;
-    return { start: this.lines.position(onLabelLine ? from : this.labelEnd), end: this.lines.position(this.end) };
+    return this.lines.rangeOf(onLabelLine ? from : this.labelEnd, this.end);
   }
 
   get text(): string {
@@ -102,8 +102,23 @@ export class LetterField implements Field {
 
   /** Fold [from, end); from is the field's first character (kept even if it looks like a footer) or a line's start. */
   private fold(from: number, fromFieldStart: boolean): string {
-    const run = this.lines.text.slice(from, this.end);
-    return this.footer ? foldPieces(contentPieces(run, fromFieldStart)) : foldRun(run);
+    if (!this.footer) return foldRun(this.lines.text.slice(from, this.end));
+    return from < this.end ? foldPieces(this.linePieces(from, fromFieldStart)) : '';
+  }
+
+  /** The content of the lines from `from` to the field's end, blank lines and page footers dropped. */
+  private linePieces(from: number, fromFieldStart: boolean): string[] {
+    const lines = this.lines;
+    const first = lines.position(from).line;
+    const last = lines.position(this.end).line;
+    const pieces: string[] = [];
+    for (let k = first; k <= last; k++) {
+      if (lines.isBlank(k)) continue;
+      // The field's first line starts at its text, and is text even when it looks like a footer.
+      if (k === first && fromFieldStart) pieces.push(lines.text.slice(from, lines.offset(k, lines.end(k))));
+      else if (!isFooterLine(lines, k)) pieces.push(lines.content(k));
+    }
+    return pieces;
   }
 }
 
@@ -150,25 +165,7 @@ function lineStartAtOrBefore(text: string, at: number, floor: number): number {
   return floor;
 }
 
-/** Lines' content, blank lines and page footers dropped; the first line of a field is never a footer. */
-function contentPieces(run: string, firstIsText: boolean): string[] {
-  const pieces: string[] = [];
-  const lines = run.split(/\r\n|\r|\n/);
-  for (let k = 0; k < lines.length; k++) {
-    const line = lines[k];
-    let a = 0;
-    let b = line.length;
-    while (a < b && isBlankChar(line.charCodeAt(a))) a++;
-    while (b > a && isBlankChar(line.charCodeAt(b - 1))) b--;
-    if (a === b) continue;
-    const content = line.slice(a, b);
-    if (!(k === 0 && firstIsText) && isFooter(content)) continue;
-    pieces.push(content);
-  }
-  return pieces;
-}
-
-/** Page footers and repeated case numbers that extraction leaves inside a field. */
-export function isFooter(content: string): boolean {
-  return content.length <= 14 && PAGE_NOISE.test(content);
+/** A page footer or repeated case number that extraction leaves inside a field or an item header. */
+export function isFooterLine(lines: LineIndex, i: number): boolean {
+  return lines.end(i) - lines.start(i) <= 14 && PAGE_NOISE.test(lines.content(i));
 }

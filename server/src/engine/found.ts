@@ -2,6 +2,7 @@
 // of numbers, not objects. A 10 MB letter has tens of thousands, and objects would be copied by
 // every young collection until the items are built from them.
 import { FIELD_ORDER } from './patterns';
+import { grown } from './text';
 import type { FieldKind } from './types';
 
 export interface Header {
@@ -88,11 +89,7 @@ class Column {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data, this.data.length * 2);
     this.data[this.length++] = value;
   }
 

@@ -60,19 +60,19 @@ export class LetterItem implements Item {
   }
 
   get nameRange(): Range {
-    return this.between(this.nameStart, this.nameEnd);
+    return this.lines.rangeOf(this.nameStart, this.nameEnd);
   }
 
   get decisionRange(): Range | null {
-    return this.decisionText === null ? null : this.between(this.decisionEnd - this.decisionText.length, this.decisionEnd);
+    return this.decisionText === null ? null : this.lines.rangeOf(this.decisionEnd - this.decisionText.length, this.decisionEnd);
   }
 
   get headerRange(): Range {
-    return this.between(this.start, this.decisionText === null ? this.nameEnd : this.decisionEnd);
+    return this.lines.rangeOf(this.start, this.decisionText === null ? this.nameEnd : this.decisionEnd);
   }
 
   get range(): Range {
-    return this.between(this.start, this.blockEnd);
+    return this.lines.rangeOf(this.start, this.blockEnd);
   }
 
   toJSON(): Item {
@@ -89,9 +89,5 @@ export class LetterItem implements Item {
       maximusGuideline: this.maximusGuideline,
       decisionRationale: this.decisionRationale,
     };
-  }
-
-  private between(from: number, to: number): Range {
-    return { start: this.lines.position(from), end: this.lines.position(to) };
   }
 }

@@ -8,7 +8,7 @@ import {
   ITEMS_INTRO,
   SENTENCE_END,
 } from './patterns';
-import { isFooter, LetterField } from './field';
+import { isFooterLine, LetterField } from './field';
 import { Found, type Header } from './found';
 import { LetterItem } from './item';
 import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
@@ -106,7 +106,7 @@ function decisionHeader(idx: LineIndex, i: number, word: number, floor: number):
   }
   if (word === idx.start(i)) {
     const p = idx.prevNonBlank(i, floor);
-    if (p < 0 || isNoise(idx, p) || !idx.content(p).endsWith(':')) return null;
+    if (p < 0 || isFooterLine(idx, p) || !idx.content(p).endsWith(':')) return null;
     return { start: walkBack(idx, p, floor), colonLine: p, decisionLine: i };
   }
   return null;
@@ -121,12 +121,8 @@ function labelHeader(idx: LineIndex, labelLine: number, floor: number): Header {
 /** The previous line with real text (page footers skipped), above floor, or -1. */
 function prevText(idx: LineIndex, i: number, floor: number): number {
   let p = idx.prevNonBlank(i, floor);
-  while (p >= 0 && isNoise(idx, p)) p = idx.prevNonBlank(p, floor);
+  while (p >= 0 && isFooterLine(idx, p)) p = idx.prevNonBlank(p, floor);
   return p;
-}
-
-function isNoise(idx: LineIndex, i: number): boolean {
-  return idx.end(i) - idx.start(i) <= 14 && isFooter(idx.content(i));
 }
 
 /** A line that cannot belong to the header below it: a sentence's end, a label, the intro. */
@@ -185,7 +181,7 @@ interface Piece {
 function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
   const pieces: Piece[] = [];
   for (let k = from; k <= to; k++) {
-    if (idx.isBlank(k) || isNoise(idx, k)) continue;
+    if (idx.isBlank(k) || isFooterLine(idx, k)) continue;
     pieces.push({ line: k, col: idx.start(k), text: idx.content(k) });
   }
   return pieces;
@@ -325,7 +321,7 @@ function readField(idx: LineIndex, line: number, labelEnd: number, stop: number)
   let noise = false;
   for (let k = line + 1; k < stop; k++) {
     if (idx.isBlank(k)) continue;
-    if (isNoise(idx, k)) {
+    if (isFooterLine(idx, k)) {
       noise = true;
       continue;
     }

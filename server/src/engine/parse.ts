@@ -82,9 +82,7 @@ function readSections(idx: LineIndex): Section[] {
 }
 
 const SAMPLE = 65536;
-// Control characters are exactly what these look for.
-// eslint-disable-next-line no-control-regex
-const BINARY_CHAR = /[\0-\x08\x0e-\x1f\ufffd]/;
+// Control characters are exactly what it looks for.
 // eslint-disable-next-line no-control-regex
 const BINARY_CHARS = /[\0-\x08\x0e-\x1f\ufffd]/g;
 
@@ -92,7 +90,8 @@ function notLetterReason(text: string, idx: LineIndex): Letter['notLetterReason'
   // NUL and other C0 controls never occur in extracted text; tab, LF, VT, FF and CR do.
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   let control = 0;
-  if (BINARY_CHAR.test(sample)) for (BINARY_CHARS.lastIndex = 0; BINARY_CHARS.exec(sample) !== null; ) control++;
+  BINARY_CHARS.lastIndex = 0;
+  while (BINARY_CHARS.test(sample)) control++;
   if (sample.length > 0 && control / sample.length > 0.02) return 'binary';
   let any = false;
   for (let i = 0; i < idx.count && !any; i++) any = !idx.isBlank(i);

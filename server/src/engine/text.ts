@@ -134,6 +134,11 @@ export class LineIndex {
     return { line: lo, character: offset - this.lineStart[lo] };
   }
 
+  /** The range between two offsets. */
+  rangeOf(from: number, to: number): Range {
+    return { start: this.position(from), end: this.position(to) };
+  }
+
   /** The text between two positions, line breaks included. */
   between(fromLine: number, fromColumn: number, toLine: number, toColumn: number): string {
     return this.text.slice(this.lineStart[fromLine] + fromColumn, this.lineStart[toLine] + toColumn);
@@ -162,7 +167,8 @@ export class LineIndex {
   }
 }
 
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+/** A copy of a typed array with room for `capacity` values. */
+export function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(capacity);
   bigger.set(array);
   return bigger;

@@ -104,7 +104,7 @@ function windowHash(s: string, asciiOnly: boolean): number {
 
 function mix(h: number, c: number): number {
   const lower = c >= 65 && c <= 90 ? c + 32 : c;
-  return (Math.imul(h, 31) + lower) & 0x3fffffff; // a small integer: no number is boxed as a Map key
+  return (Math.imul(h, 31) + lower) & 0x3fffffff; // never negative: -1 is windowHash's signal
 }
 
 const UNNAMED_HASH = keyHash('(unnamed item)');
