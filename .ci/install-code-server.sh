@@ -10,7 +10,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PREFIX="$ROOT/.cache/code-server"
 BIN="$PREFIX/node_modules/.bin/code-server"
 
-installed_version() { [[ -x $BIN ]] && "$BIN" --version 2>/dev/null || true; }
+# On its first run code-server writes ~/.config/code-server/config.yaml and says so on stdout
+# before the version: keep only the line that starts with a version number.
+installed_version() { [[ -x $BIN ]] && "$BIN" --version 2>/dev/null | grep -m1 -E '^[0-9]+\.[0-9]+\.[0-9]+ ' || true; }
 
 # Two runs at once (npm start beside a test run) would delete each other's install: one at a time.
 mkdir -p "$ROOT/.cache"
