@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Fix, LintResult } from '../engine';
+import { MAX_DIAGNOSTICS, ruleById, type Fix, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
 import { readDiagnosticData, SOURCE, toLspDiagnostic } from './diagnostics';
 import { isRange, isRecord, rangesIntersect } from './params';
@@ -47,7 +47,7 @@ export function codeActions({ document, analysis, result, params, versionedEdits
         });
       });
     }
-    const ruleIds = [...new Set(diagnostics.map((d) => String(d.code)))];
+    const ruleIds = [...new Set(diagnostics.map((d) => String(d.code)))].filter((id) => ruleById(id) !== undefined);
     for (const ruleId of ruleIds) {
       const title = `Disable rule "${ruleId}" in this workspace`;
       actions.push({
@@ -68,7 +68,8 @@ export function codeActions({ document, analysis, result, params, versionedEdits
 
 /** The imr diagnostics the client sent; clients that send none get those of the current analysis in the range. */
 function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: LintResult): LspDiagnostic[] {
-  const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  // A letter never has more than MAX_DIAGNOSTICS (+ the limit notes): more sent are not ours.
+  const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_DIAGNOSTICS + 2) : [];
   const ours = sent.filter((d) => isRecord(d) && d.source === SOURCE && typeof d.code === 'string' && isRange(d.range));
   if (ours.length > 0 || sent.length > 0) return ours;
   return result.diagnostics

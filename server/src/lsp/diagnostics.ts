@@ -2,7 +2,7 @@
 // the rule's doc, and in `data` the fixes its quick fix applies, stamped with the version they
 // were computed for (code actions refuse data from another version).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Fix, Severity } from '../engine';
+import { ruleById, type Diagnostic, type Fix, type Severity } from '../engine';
 import type { Analysis } from './analysis';
 import { isRange, isRecord } from './params';
 import { ruleDocHref } from './ruleDocs';
@@ -31,7 +31,8 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.code,
-    codeDescription: { href: ruleDocHref(diagnostic.code) },
+    // The limit diagnostic (limits.ts) is not a rule and has no page.
+    ...(ruleById(diagnostic.code) ? { codeDescription: { href: ruleDocHref(diagnostic.code) } } : {}),
     source: SOURCE,
     message: diagnostic.message,
   };
