@@ -36,7 +36,7 @@ export function codeActions({ document, analysis, result, params, versionedEdits
   if (wants(CodeActionKind.QuickFix)) {
     const diagnostics = imrDiagnostics(params, analysis, result);
     for (const diagnostic of diagnostics) {
-      const fixes = fixesFor(diagnostic, document, result);
+      const fixes = fixesFor(diagnostic, document, analysis, result);
       fixes.forEach((fix, i) => {
         actions.push({
           title: fix.title,
@@ -77,9 +77,9 @@ function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: Li
     .map((d) => toLspDiagnostic(analysis, d));
 }
 
-function fixesFor(diagnostic: LspDiagnostic, document: TextDocument, result: LintResult): Fix[] {
+function fixesFor(diagnostic: LspDiagnostic, document: TextDocument, analysis: Analysis, result: LintResult): Fix[] {
   const data = readDiagnosticData(diagnostic.data);
-  if (data && data.version === document.version) return data.fixes;
+  if (data && data.version === document.version && data.revision === analysis.revision) return data.fixes;
   // Stale or missing data: the current analysis's diagnostics of that rule at that place.
   return result.diagnostics
     .filter((d) => d.code === diagnostic.code && rangesIntersect(d.range, diagnostic.range))

@@ -11,6 +11,8 @@ export const SOURCE = 'imr';
 
 export interface DiagnosticData {
   version: number;
+  /** The analysis's revision (a version can be reused for new text): fixes apply only to it. */
+  revision?: number;
   fixes: Fix[];
 }
 
@@ -42,7 +44,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
       message: related.message,
     }));
   }
-  const data: DiagnosticData = { version: analysis.version, fixes: diagnostic.fixes ?? [] };
+  const data: DiagnosticData = { version: analysis.version, revision: analysis.revision, fixes: diagnostic.fixes ?? [] };
   lsp.data = data;
   return lsp;
 }
@@ -51,7 +53,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
 export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
   if (!isRecord(data) || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
   const fixes = data.fixes.filter(isFix);
-  return { version: data.version, fixes };
+  return { version: data.version, revision: typeof data.revision === 'number' ? data.revision : undefined, fixes };
 }
 
 function isFix(value: unknown): value is Fix {

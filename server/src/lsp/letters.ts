@@ -42,7 +42,7 @@ export class Letters {
       if (!document) return undefined;
     }
     this.cache.log.verbose = settings.trace.server === 'verbose';
-    const analysis = this.cache.get(document, settings);
+    const analysis = this.cache.get(document, this.documents.revision(uri), settings);
     // The lint is cached: a request cancelled while it ran can stop here without losing it.
     throwIfCancelled(token);
     return { document, analysis };
@@ -62,6 +62,6 @@ export class Letters {
   }
 
   private isFresh(document: TextDocument): boolean {
-    return this.cache.peek(document.uri)?.version === document.version;
+    return this.cache.peek(document.uri)?.revision === this.documents.revision(document.uri);
   }
 }

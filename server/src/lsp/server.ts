@@ -212,7 +212,7 @@ export function startServer(connection: Connection): void {
     async (params, token) => {
       const letter = await ready().get(requireUri(params), token);
       if (!letter) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = `${letter.analysis.version}:${hash(letter.analysis.settingsKey)}`;
+      const resultId = `${letter.analysis.version}:${letter.analysis.revision}:${hash(letter.analysis.settingsKey)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };
     },
