@@ -131,7 +131,7 @@ export function startServer(connection: Connection): void {
       log.warn('textDocument/didChange ignored: unknown document or malformed params');
       return;
     }
-    if (skipped) log.warn(`textDocument/didChange ${document.uri} v${document.version}: skipped ${skipped} malformed change(s)`);
+    if (skipped) log.warn(`textDocument/didChange ${log.doc(document.uri)} v${document.version}: skipped ${skipped} malformed change(s)`);
     pusher?.schedule(document.uri);
   }));
 
