@@ -27,8 +27,12 @@ fi
 command -v rg >/dev/null || { echo "install-code-server: ripgrep missing: run .ci/install-editors.sh first" >&2; exit 1; }
 
 # @vscode/ripgrep's postinstall downloads a ripgrep binary unless it finds one in its cache
-# folder under the temp dir; hand it Debian's rg under the file name it looks for.
-export TMPDIR=${TMPDIR:-/tmp}
+# folder under the temp dir; hand it Debian's rg under the file name it looks for. The temp dir
+# is a private one (mktemp -d, mode 700), not a predictable path under /tmp that another local
+# user could fill with a binary of their own first; it is removed on exit.
+PRIVATE_TMP=$(mktemp -d)
+trap 'rm -rf "$PRIVATE_TMP"' EXIT
+export TMPDIR=$PRIVATE_TMP
 RG_CACHE="$TMPDIR/vscode-ripgrep-cache-1.15.11"
 mkdir -p "$RG_CACHE"
 tar czf "$RG_CACHE/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$(dirname "$(command -v rg)")" rg

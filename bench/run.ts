@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { benchCli, removeFolder, writeGeneratedLetters, type CliResult } from './cli-bench';
 import { benchEngine, engineSink, type EngineResult } from './engine-bench';
+import { benchHostile, hostileSink } from './hostile-bench';
 import { oneMegabyteLetter, tenMegabyteLetter, typicalLetter, utf8Length } from './generate';
 import { benchLatency, benchMemory, benchResponsiveness, benchServerStart, type ServerResult } from './server-bench';
 import { describeMachine, fmtMB, fmtMs, MB, now, round, table } from './stats';
@@ -59,6 +60,19 @@ async function main(): Promise<void> {
     targets.push({ measure: 'parse + rules, 1 MB', target: 'at most 3x the floor', measured: `${round(oneMB.ratio, 2)}x (${fmtMs(oneMB.engineMs)} vs ${fmtMs(oneMB.floorMs)})`, met: oneMB.ratio <= 3 });
     targets.push({ measure: 'cost grows linearly (ms per MB, 10 MB vs 1 MB)', target: 'at most 1.5x', measured: `${round(growth, 2)}x (${round(growthWithoutGc, 2)}x without GC)`, met: growth <= 1.5 });
     results.engine = { results: engine, growth10vs1: growth, growth10vs1WithoutGc: growthWithoutGc, sink: engineSink() };
+  }
+
+  // --- hostile shapes (issue 13) -------------------------------------------------------------
+  if (only.has('engine') || only.has('hostile')) {
+    const hostile = benchHostile(2, 16, 5);
+    say('\nEngine on hostile shapes: cost per MB at 2 MB and at 16 MB (medians of 5, sizes interleaved; 1.0x = linear; items and diagnostics are capped per letter, see README)');
+    say(table(
+      ['shape', '2 MB: ms per MB', '16 MB: ms per MB', '16 MB vs 2 MB'],
+      hostile.map((h) => [h.shape, String(round(h.smallMsPerMB, 1)), String(round(h.largeMsPerMB, 1)), `${round(h.growth, 2)}x`]),
+    ));
+    const worst = hostile.reduce((a, b) => (b.growth > a.growth ? b : a));
+    targets.push({ measure: 'hostile shapes: cost per MB, 16 MB vs 2 MB', target: 'at most 2x', measured: `worst ${round(worst.growth, 2)}x (${worst.shape})`, met: worst.growth <= 2 });
+    results.hostile = { results: hostile, sink: hostileSink() };
   }
 
   // --- server -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 //   packaged .vsix into a throw-away extensions folder; prints the address to open.
 // Ctrl+C stops code-server's whole process group (its extension hosts would linger otherwise)
 // and removes the temporary folders.
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -164,13 +165,16 @@ step('Installing it into a temporary code-server extensions folder');
 run(codeServer, ['--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env });
 
 const port = await freePort();
+// A fresh random password per run, printed with the address (code-server reads PASSWORD).
+const password = randomBytes(18).toString('base64url');
 const log = join(temp, 'code-server.log');
 step(`Starting code-server on 127.0.0.1:${port} (log: ${log})`);
 const logFd = openSync(log, 'a');
 server = spawn(
   codeServer,
   [
-    '--auth', 'none',
+    // Not --auth none: anyone on this machine could open it and get a terminal as this user.
+    '--auth', 'password',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
@@ -180,7 +184,7 @@ server = spawn(
     '--extensions-dir', extensions,
     samples,
   ],
-  { cwd: root, env, detached: true, stdio: ['ignore', logFd, logFd] },
+  { cwd: root, env: { ...env, PASSWORD: password }, detached: true, stdio: ['ignore', logFd, logFd] },
 );
 server.on('exit', (code, signal) => {
   if (stopping) return;
@@ -203,6 +207,10 @@ console.log(`
 IMR Letters is running in code-server (VS Code in the browser). Open:
 
   ${url}
+
+and log in with the password (valid until Ctrl+C; it changes every run):
+
+  ${password}
 
 samples/ holds a clean letter, a letter with defects, a .txt letter that opens as an IMR letter
 by its content, and a .txt note that stays plain text. Press Ctrl+C to stop.`);

@@ -20,6 +20,8 @@ describe('imr-lint config discovery', () => {
   before(() => {
     ({ dir, cleanup } = tempDir());
     writeTree(dir, {
+      // The temp folder is a repository: discovery climbs up to its root and no further.
+      '.git/HEAD': 'ref: refs/heads/main\n',
       'root/.imr-lint.json': rules({ 'missing-guideline': 'error' }),
       'root/top.txt': WARNING_LETTER,
       'root/plain/inherits.txt': WARNING_LETTER,
@@ -87,7 +89,7 @@ describe('imr-lint config discovery', () => {
       const run = await runCli([folder], { cwd: dir });
       assert.equal(run.code, 2, folder);
       assert.match(run.stderr, message);
-      assert.equal(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 0 files\n');
+      assert.equal(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 0 files\nConfiguration: no .imr-lint.json (rule defaults)\n');
     }
   });
 

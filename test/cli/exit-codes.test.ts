@@ -66,7 +66,7 @@ describe('imr-lint exit codes', () => {
       [['--stdin', 'clean.txt'], /give no paths with it/],
       [['--stdin-filename', 'x.txt', 'clean.txt'], /--stdin-filename needs --stdin/],
       [['--help=yes'], /option --help takes no value/],
-      [['--jobs', '0', 'clean.txt'], /--jobs needs a whole number >= 1/],
+      [['--jobs', '0', 'clean.txt'], /--jobs needs a whole number from 1 to 32/],
     ];
     const runs = await Promise.all(cases.map(([args]) => runCli(args, { cwd: dir })));
     for (const [i, [args, message]] of cases.entries()) {

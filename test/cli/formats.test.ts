@@ -24,17 +24,18 @@ describe('imr-lint output formats', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.equal(run.stderr, '');
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 4, run.stdout);
+    assert.equal(lines.length, 5, run.stdout);
     assert.match(lines[0], new RegExp(`^b/faulty\\.txt:${itemLine(0)}:1 error .*"MRI of the right knee".* \\[missing-decision\\]$`));
     assert.match(lines[1], new RegExp(`^b/faulty\\.txt:${itemLine(1)}:1 warning .*"Lumbar brace".* \\[missing-guideline\\]$`));
     assert.match(lines[2], new RegExp(`^c/warn\\.txt:${itemLine(0) + 2}:1 warning .* \\[missing-guideline\\]$`));
     assert.equal(lines[3], '3 problems (1 error, 2 warnings, 0 infos) in 2 files (3 checked)');
+    assert.equal(lines[4], 'Configuration: no .imr-lint.json (rule defaults)');
   });
 
   it('text: a clean run says so in its summary and exits 0', async () => {
     const run = await runCli(['a'], { cwd: dir });
     assert.equal(run.code, 0);
-    assert.equal(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 1 file\n');
+    assert.equal(run.stdout, '0 problems (0 errors, 0 warnings, 0 infos) in 1 file\nConfiguration: no .imr-lint.json (rule defaults)\n');
   });
 
   it('json: keeps the contract {version, files: [{path, items, diagnostics}]}', async () => {
@@ -84,7 +85,7 @@ describe('imr-lint output formats', () => {
     const fromJson = report.files.flatMap((f) =>
       f.diagnostics.map((d) => `${f.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.message} [${d.code}]`),
     );
-    assert.deepEqual(text.stdout.trimEnd().split('\n').slice(0, -1), fromJson);
+    assert.deepEqual(text.stdout.trimEnd().split('\n').slice(0, -2), fromJson);
   });
 
   it('sarif: one run with the rule registry and one result per problem', async () => {

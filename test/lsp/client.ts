@@ -75,6 +75,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** The `imr` section answered to workspace/configuration (read at each request). */
   settings?: unknown;
+  /** Workspace folder URIs sent in initialize (default: none, with the repository as rootUri). */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -138,7 +140,7 @@ export class LspClient {
       rootUri: pathToFileURL(ROOT).href,
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) : null,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

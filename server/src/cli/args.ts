@@ -1,5 +1,5 @@
 // Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
-import type { SeveritySetting } from '../engine';
+import { isSeveritySetting, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -19,9 +19,12 @@ export interface CliOptions {
   paths: string[];
 }
 
+/** Worker threads at most: each holds its own engine; more than a machine's cores only add memory. */
+export const MAX_JOBS = 32;
+
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+export { SEVERITY_SETTINGS, isSeveritySetting } from '../engine';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 /** Options that take a value, as `--name value` or `--name=value`. */
 const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);
@@ -33,13 +36,13 @@ Folders are searched recursively for .imr and .txt files.
 
 Options:
   --format text|json|sarif   output format (default: text)
-  --stdin                    read one letter from standard input
+  --stdin                    read one letter (at most 64 MB) from standard input
   --stdin-filename PATH      the path to report (and find .imr-lint.json from) for --stdin
   --max-warnings N           exit 1 when there are more than N warnings
   --rule ID=SEVERITY         set a rule's severity: error, warning, information, hint or off
                              (repeatable; overrides .imr-lint.json)
   --config PATH              use this config file instead of looking for .imr-lint.json
-  --jobs N                   worker threads (default: one per core for 400 files or more)
+  --jobs N                   worker threads, 1 to 32 (default: one per core for 400 files or more)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -117,7 +120,9 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
         break;
       }
       case '--jobs':
-        if (!/^\d{1,3}$/.test(value!) || Number(value) < 1) return fail(`--jobs needs a whole number >= 1, not "${value}"`);
+        if (!/^\d{1,9}$/.test(value!) || Number(value) < 1 || Number(value) > MAX_JOBS) {
+          return fail(`--jobs needs a whole number from 1 to ${MAX_JOBS} (each is a thread), not "${value}"`);
+        }
         options.jobs = Number(value);
         break;
       case '--config':
@@ -147,8 +152,4 @@ function parseRuleFlag(value: string, isRuleId: (id: string) => boolean): { id: 
     return `unknown severity "${severity}" for rule ${id} (expected ${SEVERITY_SETTINGS.join(', ')})`;
   }
   return { id, severity };
-}
-
-export function isSeveritySetting(value: unknown): value is SeveritySetting {
-  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }

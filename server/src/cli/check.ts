@@ -17,8 +17,19 @@ export type FileOutcome =
   | { kind: 'checked'; pieces: string[]; counts: Counts; problems: number; warning: string | null }
   | { kind: 'skipped'; message: string };
 
+/** Read, decode, lint, format: whatever fails, only this file is lost (skipped, with a message). */
 export async function checkFile(task: CheckTask & { absPath: string }, reporter: Reporter): Promise<FileOutcome> {
-  return checkContent(await readLetter(task.absPath), task, reporter);
+  try {
+    return checkContent(await readLetter(task.absPath), task, reporter);
+  } catch (error) {
+    return { kind: 'skipped', message: `cannot be checked (${describeFailure(error)})` };
+  }
+}
+
+/** A failure's kind and a short reason (a string too long for the runtime, memory), never input text. */
+function describeFailure(error: unknown): string {
+  if (error instanceof RangeError) return 'too large to decode';
+  return error instanceof Error ? error.name : 'unknown error';
 }
 
 export function checkContent(content: ReadResult | Decoded, task: CheckTask, reporter: Reporter): FileOutcome {
@@ -32,7 +43,6 @@ export function checkContent(content: ReadResult | Decoded, task: CheckTask, rep
     return { kind: 'checked', pieces, counts, problems: diagnostics.length, warning: content.warning };
   } catch (error) {
     // The engine promises never to throw; if it does, this letter is lost, not the run.
-    const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'skipped', message: `internal error while checking: ${message.replace(/\s+/g, ' ').trim()}` };
+    return { kind: 'skipped', message: `internal error while checking (${describeFailure(error)})` };
   }
 }

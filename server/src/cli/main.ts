@@ -2,17 +2,17 @@
 // main() takes argv and streams and returns the exit code, so tests and other programs can run
 // it in-process; bin/imr-lint.js calls runAsProcess(). Exit codes: 0 no errors; 1 errors, or
 // more warnings than --max-warnings; 2 usage or I/O failure (2 wins).
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import * as path from 'node:path';
 import { ruleById, type RuleSettings } from '../engine';
 import { parseArgs, USAGE, type CliOptions } from './args';
 import { checkContent, checkFile, type Counts, type FileOutcome } from './check';
-import { ConfigFinder, loadConfigFile, type ConfigResult } from './config';
-import { discover, type LetterFile } from './discover';
+import { BoundaryFinder, ConfigFinder, loadConfigFile, type ConfigResult } from '../config/discovery';
+import { discover, displayPath, type LetterFile } from './discover';
 import { makeReporter } from './format/make';
-import { PieceJoiner, plural, type Notice, type Reporter } from './format/reporter';
+import { PieceJoiner, plural, safeForTerminal, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
-import { decodeLetter } from './read';
+import { decodeLetter, MAX_LETTER_BYTES } from './read';
 import { packageInfo } from './version';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
@@ -33,17 +33,22 @@ const isRuleId = (id: string): boolean => ruleById(id) !== undefined;
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const out = new OutputWriter(io.stdout);
   const err = new OutputWriter(io.stderr);
+  let code: number;
   try {
-    return await run(argv, io, out, err);
+    code = await run(argv, io, out, err);
   } catch (error) {
     // Not a user's mistake: one line, no stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    await err.write(`imr-lint: internal error: ${oneLine(message)}\n`);
-    return 2;
-  } finally {
-    await out.flush();
-    await err.flush();
+    await err.write(`imr-lint: internal error: ${safeForTerminal(oneLine(message))}\n`);
+    code = 2;
   }
+  await out.flush();
+  if (out.failure !== null) {
+    await err.write(`imr-lint: cannot write the output (${out.failure}): the report is incomplete\n`);
+    code = 2;
+  }
+  await err.flush();
+  return code;
 }
 
 async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: OutputWriter): Promise<number> {
@@ -69,18 +74,33 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
   }
 
   const reporter = makeReporter(options.format, io.cwd);
-  const session = new Session(reporter, out, err);
+  const session = new Session(reporter, out, err, io.cwd, Object.keys(options.ruleOverrides).length);
   await out.write(reporter.start());
 
   if (options.stdin) {
     const absPath = options.stdinFilename === null ? null : path.resolve(io.cwd, options.stdinFilename);
     const display = options.stdinFilename ?? '<stdin>';
-    const bytes = await readAll(io.stdin);
+    const bytes = await readAll(io.stdin, MAX_LETTER_BYTES);
     const settings = await session.settings(configs.forFolder(absPath ? path.dirname(absPath) : io.cwd), options.ruleOverrides);
-    if (settings) await session.record(display, checkContent(decodeLetter(bytes), { display, absPath, settings }, reporter));
+    if (bytes === null) {
+      const limit = `${MAX_LETTER_BYTES / (1024 * 1024)} MB`;
+      await session.notice({ display, message: `standard input is over the ${limit} limit of a letter: stopped reading, nothing checked`, level: 'error' });
+    } else if (settings) {
+      let outcome: FileOutcome;
+      try {
+        outcome = checkContent(decodeLetter(bytes), { display, absPath, settings }, reporter);
+      } catch (error) {
+        outcome = { kind: 'skipped', message: `cannot be checked (${error instanceof Error ? error.name : 'error'})` };
+      }
+      await session.record(display, outcome);
+    }
   } else {
     const found = await discover(options.paths, io.cwd);
     for (const p of found.problems) await session.notice({ display: p.display, message: p.message, level: p.fatal ? 'error' : 'warning' });
+    if (found.files.length === 0 && found.problems.length === 0) {
+      const where = options.paths.length === 1 ? options.paths[0] : `${options.paths.length} paths given`;
+      await session.notice({ display: where, message: 'no letters found (.imr or .txt files; folders are searched recursively)', level: 'error' });
+    }
     await checkAll(found.files, options, io.cwd, configs, session);
   }
   return session.finish(options.maxWarnings);
@@ -99,7 +119,12 @@ async function checkAll(files: readonly LetterFile[], options: CliOptions, cwd: 
       const settings = await session.settings(configs.forFolder(path.dirname(file.absPath)), options.ruleOverrides);
       if (!settings) return null;
       const task = { display: file.display, absPath: file.absPath, settings };
-      return pool ? pool.run(task) : checkFile(task, reporter);
+      try {
+        return await (pool ? pool.run(task) : checkFile(task, reporter));
+      } catch (error) {
+        // One file never costs the others, nor the output's closing (JSON and SARIF stay whole).
+        return { kind: 'skipped', message: `cannot be checked (${error instanceof Error ? oneLine(error.message) : 'error'})` };
+      }
     };
     const window: Array<Promise<FileOutcome | null>> = [];
     let next = 0;
@@ -127,14 +152,27 @@ interface ConfigSource {
   forFolder(folder: string): Promise<ConfigResult>;
 }
 
-/** --config names one file for every letter; otherwise each letter's nearest .imr-lint.json. */
+/**
+ * --config names one file for every letter; otherwise each letter's nearest .imr-lint.json up to
+ * its repository root or the home folder (config/discovery.ts, shared with the server).
+ */
 async function configSource(options: CliOptions, cwd: string): Promise<ConfigSource | { error: string }> {
   if (options.configPath !== null) {
-    const loaded = await loadConfigFile(path.resolve(cwd, options.configPath), isRuleId);
+    const loaded = await loadConfigFile(path.resolve(cwd, options.configPath));
     if (!loaded.ok) return { error: `${options.configPath}: ${loaded.error.message}` };
     return { forFolder: () => Promise.resolve(loaded) };
   }
-  return new ConfigFinder(isRuleId);
+  const configs = new ConfigFinder();
+  const boundaries = new BoundaryFinder(homeFolder());
+  return { forFolder: async (folder) => configs.forFolder(folder, await boundaries.forFolder(folder)) };
+}
+
+function homeFolder(): string | null {
+  try {
+    return homedir() || null;
+  } catch {
+    return null;
+  }
 }
 
 /** What the run has seen so far: totals, notices, and the output in order. */
@@ -144,12 +182,16 @@ class Session {
   private filesWithProblems = 0;
   private readonly notices: Notice[] = [];
   private readonly badConfigs = new Set<string>();
+  /** The config files that set the rules of at least one letter checked, in the order first used. */
+  private readonly configsUsed = new Set<string>();
   private readonly joiner: PieceJoiner;
 
   constructor(
     readonly reporter: Reporter,
     private readonly out: OutputWriter,
     private readonly err: OutputWriter,
+    private readonly cwd: string,
+    private readonly ruleFlags: number,
   ) {
     this.joiner = new PieceJoiner(reporter.separator);
   }
@@ -160,17 +202,20 @@ class Session {
 
   async notice(notice: Notice): Promise<void> {
     this.notices.push(notice);
-    await this.err.write(`${notice.display}: ${notice.message}\n`);
+    await this.err.write(`${safeForTerminal(notice.display)}: ${safeForTerminal(notice.message)}\n`);
   }
 
   /** The settings for a file, or null when its config is broken (reported once per config). */
   async settings(config: Promise<ConfigResult>, overrides: RuleSettings): Promise<RuleSettings | null> {
     const result = await config;
-    if (result.ok) return { ...result.config?.rules, ...overrides };
+    if (result.ok) {
+      if (result.config) this.configsUsed.add(displayPath(result.config.path, this.cwd));
+      return { ...result.config?.rules, ...overrides };
+    }
     const { path: configPath, message } = result.error;
     if (!this.badConfigs.has(configPath)) {
       this.badConfigs.add(configPath);
-      await this.notice({ display: configPath, message: `${message}; files under it are not checked`, level: 'error' });
+      await this.notice({ display: displayPath(configPath, this.cwd), message: `${message}; files under it are not checked`, level: 'error' });
     }
     return null;
   }
@@ -189,7 +234,8 @@ class Session {
     const failed = this.out.closed || this.notices.some((n) => n.level === 'error');
     const exitCode = failed ? 2 : this.counts.error > 0 || tooManyWarnings ? 1 : 0;
     const totals = { files: this.files, filesWithProblems: this.filesWithProblems, counts: this.counts };
-    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode }));
+    const configuration = { files: [...this.configsUsed], ruleFlags: this.ruleFlags };
+    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode, configuration }));
     if (tooManyWarnings) {
       await this.err.write(`imr-lint: ${plural(this.counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     }
@@ -197,9 +243,16 @@ class Session {
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** All of a stream, or null as soon as it is over `limit` bytes (the rest is not read). */
+async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    length += bytes.length;
+    if (length > limit) return null;
+    chunks.push(bytes);
+  }
   return Buffer.concat(chunks);
 }
 

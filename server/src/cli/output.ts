@@ -3,11 +3,19 @@
 // `imr-lint ... | head`) ends the output quietly instead of crashing the run.
 export class OutputWriter {
   private isClosed = false;
+  private writeError: string | null = null;
 
   constructor(private readonly stream: NodeJS.WritableStream) {
-    stream.on('error', () => {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
       this.isClosed = true;
+      // A reader that went away is normal; anything else (a full disk) the user must hear of.
+      if (error?.code !== 'EPIPE' && this.writeError === null) this.writeError = describeWriteError(error);
     });
+  }
+
+  /** Why the output could not be written (not set when the reader merely went away). */
+  get failure(): string | null {
+    return this.writeError;
   }
 
   /** True once the reader has gone away: nothing more will be delivered. */
@@ -37,5 +45,21 @@ export class OutputWriter {
     await new Promise<void>((resolve) => {
       this.stream.write('', () => resolve());
     });
+  }
+}
+
+function describeWriteError(error: NodeJS.ErrnoException | undefined): string {
+  switch (error?.code) {
+    case 'ENOSPC':
+      return 'no space left on the disk';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return error?.code ?? 'write error';
   }
 }

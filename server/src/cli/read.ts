@@ -1,15 +1,19 @@
 // Reads a letter's bytes and decodes them: binary files are refused, invalid UTF-8 is decoded
 // with replacement characters (and said), a byte-order mark is dropped.
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs';
+import { promises as fs, readFile } from 'node:fs';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { describeError } from './discover';
+import { describeError, errorCode } from './discover';
 
 export type Decoded =
   | { kind: 'text'; text: string; warning: string | null }
   | { kind: 'binary' };
 
 export type ReadResult = Decoded | { kind: 'error'; message: string };
+
+/** The largest letter read, in bytes: a letter is a few hundred KB; beyond this a file is refused unread. */
+export const MAX_LETTER_BYTES = 64 * 1024 * 1024;
 
 /** How much of the start is sampled to tell text from binary. */
 const SAMPLE_BYTES = 8192;
@@ -21,14 +25,40 @@ const readBytes = promisify(readFile);
 export async function readLetter(absPath: string): Promise<ReadResult> {
   let bytes: Buffer;
   try {
+    const stats = await fs.stat(absPath);
+    if (!stats.isFile()) return { kind: 'error', message: 'not a regular file, skipped' };
+    if (stats.size > MAX_LETTER_BYTES) return { kind: 'error', message: tooLarge(stats.size) };
     bytes = await readBytes(absPath);
   } catch (err) {
+    if (errorCode(err) === 'EACCES' && (await cannotEnter(path.dirname(absPath)))) {
+      return { kind: 'error', message: 'cannot read (permission denied: its folder can be listed but not entered)' };
+    }
     return { kind: 'error', message: `cannot read (${describeError(err)})` };
   }
+  // The file may have grown since it was measured.
+  if (bytes.length > MAX_LETTER_BYTES) return { kind: 'error', message: tooLarge(bytes.length) };
   return decodeLetter(bytes);
 }
 
+export function tooLarge(bytes: number): string {
+  const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+  return `too large to be a letter (${mb(bytes)}; the limit is ${mb(MAX_LETTER_BYTES)}), skipped`;
+}
+
+/** True when the folder can be listed but not entered (read without search permission). */
+async function cannotEnter(folder: string): Promise<boolean> {
+  try {
+    await fs.access(folder, fs.constants.X_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function decodeLetter(bytes: Uint8Array): Decoded {
+  // UTF-32 first: its little-endian mark starts like UTF-16's (FF FE).
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return decodeUtf32(bytes, true);
+  if (bytes.length >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return decodeUtf32(bytes, false);
   // Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes), warning: null };
@@ -41,6 +71,29 @@ export function decodeLetter(bytes: Uint8Array): Decoded {
   const text = new TextDecoder('utf-8').decode(bytes);
   const warning = isUtf8(bytes) ? null : 'invalid UTF-8, decoded with replacement characters (U+FFFD)';
   return { kind: 'text', text, warning };
+}
+
+/** UTF-32 (after its byte-order mark), which TextDecoder does not read; invalid code points become U+FFFD. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): Decoded {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  let invalid = bytes.length % 4 !== 0;
+  for (let i = 4; i + 4 <= bytes.length; i += 4) {
+    let cp = view.getUint32(i, littleEndian);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      cp = 0xfffd;
+      invalid = true;
+    }
+    chunk.push(cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  const warning = invalid ? 'invalid UTF-32, decoded with replacement characters (U+FFFD)' : null;
+  return { kind: 'text', text: parts.join(''), warning };
 }
 
 function looksBinary(sample: Uint8Array): boolean {

@@ -8,3 +8,5 @@ export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
 export { looksLikeLetter } from './detect';
+export { isSeveritySetting, parseConfig, SEVERITY_SETTINGS } from './config';
+export { LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from './limits';

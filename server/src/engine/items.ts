@@ -11,6 +11,7 @@ import {
 import { isFooterLine, LetterField } from './field';
 import { Found, type Header } from './found';
 import { LetterItem } from './item';
+import { MAX_ITEMS } from './limits';
 import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
 import type { Decision, Field, Item } from './types';
 
@@ -23,12 +24,18 @@ const MAX_LEAD_IN_LINES = 14;
  * Items between lines [from, to). With requireLabels (no issues heading), a decision line only
  * counts when labels follow it, so a cover letter's prose cannot pass for an item.
  */
-export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean): Item[] {
+export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean, limit = MAX_ITEMS): ItemsRead {
   // Headers and labels are found first (found.ts), then the items are built from them.
   const found = new Found();
   let floor = from - 1; // header walk-backs never cross this line
+  let stoppedAt: number | null = null;
 
   for (let i = from; i < to; i++) {
+    // One header past the limit closes the last item read; nothing after it is read.
+    if (found.headerCount > limit) {
+      stoppedAt = found.start(limit);
+      break;
+    }
     const s = idx.start(i);
     const e = idx.end(i);
     if (s === e) continue;
@@ -56,11 +63,18 @@ export function readItems(idx: LineIndex, from: number, to: number, requireLabel
   }
 
   const items: Item[] = [];
-  for (let k = 0; k < found.headerCount; k++) {
+  const count = Math.min(found.headerCount, limit);
+  for (let k = 0; k < count; k++) {
     if (requireLabels && found.labelsTo(k) === found.labelsFrom(k)) continue;
     items.push(buildItem(idx, found, k, k + 1 < found.headerCount ? found.start(k + 1) : to));
   }
-  return items;
+  return { items, stoppedAt };
+}
+
+export interface ItemsRead {
+  items: Item[];
+  /** The line where reading stopped because `limit` items were read; null when all were. */
+  stoppedAt: number | null;
 }
 
 /** Whether the line's content opens with "cla", "max" or "dec", as every field label does. */

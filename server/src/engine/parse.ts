@@ -36,20 +36,22 @@ export function parse(text: string): Letter {
 
   let layout: Layout;
   let items: Item[];
+  let stoppedAt: number | null = null;
   if (issues) {
     const from = issues.titleRange.start.line + 1;
-    items = readItems(idx, from, endOfSection(letter.sections, issues, idx.count), false);
+    ({ items, stoppedAt } = readItems(idx, from, endOfSection(letter.sections, issues, idx.count), false));
     layout = 'standard';
   } else if (older || professional) {
     items = readOlderDecisions(idx, letter.sections, professional && !older);
     layout = older ? 'notice-2013' : 'medical-professional-review';
   } else {
     // No issues heading: still read items that carry field labels, wherever they stand.
-    items = readItems(idx, 0, idx.count, true);
+    ({ items, stoppedAt } = readItems(idx, 0, idx.count, true));
     layout = items.length > 0 ? 'standard' : 'unknown';
   }
   letter.items = items;
   letter.layout = layout;
+  if (stoppedAt !== null) letter.itemsStoppedAt = stoppedAt;
   return letter;
 }
 

@@ -105,4 +105,6 @@ export interface Letter {
   /** True when most text lines are followed by an empty line (the seed letters' extraction style). */
   doubleSpaced: boolean;
   lineCount: number;
+  /** Set only when MAX_ITEMS items were read: the line where reading stopped (limits.ts). */
+  itemsStoppedAt?: number;
 }

@@ -11,6 +11,8 @@ import type { Log } from './log';
 export interface Analysis {
   uri: string;
   version: number;
+  /** DocumentStore.revision of the text analysed: the cache key, with the settings. */
+  revision: number;
   settings: ImrSettings;
   settingsKey: string;
   /** null when imr.enable is false for the document: every feature then answers empty. */
@@ -32,10 +34,10 @@ export class AnalysisCache {
   ) {}
 
   /** The analysis of the document's current text under these settings, linting if needed. */
-  get(document: TextDocument, settings: ImrSettings): Analysis {
+  get(document: TextDocument, revision: number, settings: ImrSettings): Analysis {
     const settingsKey = lintSettingsKey(settings);
     const cached = this.latest.get(document.uri);
-    if (cached && cached.version === document.version && cached.settingsKey === settingsKey) {
+    if (cached && cached.revision === revision && cached.settingsKey === settingsKey) {
       this.latest.delete(document.uri);
       this.latest.set(document.uri, cached);
       return cached;
@@ -47,6 +49,7 @@ export class AnalysisCache {
     const analysis: Analysis = {
       uri: document.uri,
       version: document.version,
+      revision,
       settings,
       settingsKey,
       result,
@@ -57,7 +60,7 @@ export class AnalysisCache {
     this.latest.set(document.uri, analysis);
     if (this.latest.size > this.capacity) this.latest.delete(this.latest.keys().next().value!);
     this.log.debug(
-      `lint ${document.uri} v${document.version}: ${text.length} chars, ` +
+      `lint ${this.log.doc(document.uri)} v${document.version}: ${text.length} chars, ` +
         `${result ? result.letter.items.length + ' items, ' + result.diagnostics.length + ' diagnostics' : 'disabled'}, ` +
         `${durationMs.toFixed(1)} ms`,
     );

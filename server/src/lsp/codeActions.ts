@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Fix, LintResult } from '../engine';
+import { MAX_DIAGNOSTICS, ruleById, type Fix, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
 import { readDiagnosticData, SOURCE, toLspDiagnostic } from './diagnostics';
 import { isRange, isRecord, rangesIntersect } from './params';
@@ -36,7 +36,7 @@ export function codeActions({ document, analysis, result, params, versionedEdits
   if (wants(CodeActionKind.QuickFix)) {
     const diagnostics = imrDiagnostics(params, analysis, result);
     for (const diagnostic of diagnostics) {
-      const fixes = fixesFor(diagnostic, document, result);
+      const fixes = fixesFor(diagnostic, document, analysis, result);
       fixes.forEach((fix, i) => {
         actions.push({
           title: fix.title,
@@ -47,7 +47,7 @@ export function codeActions({ document, analysis, result, params, versionedEdits
         });
       });
     }
-    const ruleIds = [...new Set(diagnostics.map((d) => String(d.code)))];
+    const ruleIds = [...new Set(diagnostics.map((d) => String(d.code)))].filter((id) => ruleById(id) !== undefined);
     for (const ruleId of ruleIds) {
       const title = `Disable rule "${ruleId}" in this workspace`;
       actions.push({
@@ -68,7 +68,8 @@ export function codeActions({ document, analysis, result, params, versionedEdits
 
 /** The imr diagnostics the client sent; clients that send none get those of the current analysis in the range. */
 function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: LintResult): LspDiagnostic[] {
-  const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  // A letter never has more than MAX_DIAGNOSTICS (+ the limit notes): more sent are not ours.
+  const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_DIAGNOSTICS + 2) : [];
   const ours = sent.filter((d) => isRecord(d) && d.source === SOURCE && typeof d.code === 'string' && isRange(d.range));
   if (ours.length > 0 || sent.length > 0) return ours;
   return result.diagnostics
@@ -76,9 +77,9 @@ function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: Li
     .map((d) => toLspDiagnostic(analysis, d));
 }
 
-function fixesFor(diagnostic: LspDiagnostic, document: TextDocument, result: LintResult): Fix[] {
+function fixesFor(diagnostic: LspDiagnostic, document: TextDocument, analysis: Analysis, result: LintResult): Fix[] {
   const data = readDiagnosticData(diagnostic.data);
-  if (data && data.version === document.version) return data.fixes;
+  if (data && data.version === document.version && data.revision === analysis.revision) return data.fixes;
   // Stale or missing data: the current analysis's diagnostics of that rule at that place.
   return result.diagnostics
     .filter((d) => d.code === diagnostic.code && rangesIntersect(d.range, diagnostic.range))

@@ -2,7 +2,7 @@
 // the rule's doc, and in `data` the fixes its quick fix applies, stamped with the version they
 // were computed for (code actions refuse data from another version).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Fix, Severity } from '../engine';
+import { ruleById, type Diagnostic, type Fix, type Severity } from '../engine';
 import type { Analysis } from './analysis';
 import { isRange, isRecord } from './params';
 import { ruleDocHref } from './ruleDocs';
@@ -11,6 +11,8 @@ export const SOURCE = 'imr';
 
 export interface DiagnosticData {
   version: number;
+  /** The analysis's revision (a version can be reused for new text): fixes apply only to it. */
+  revision?: number;
   fixes: Fix[];
 }
 
@@ -31,7 +33,8 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
     range: diagnostic.range,
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.code,
-    codeDescription: { href: ruleDocHref(diagnostic.code) },
+    // The limit diagnostic (limits.ts) is not a rule and has no page.
+    ...(ruleById(diagnostic.code) ? { codeDescription: { href: ruleDocHref(diagnostic.code) } } : {}),
     source: SOURCE,
     message: diagnostic.message,
   };
@@ -41,7 +44,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
       message: related.message,
     }));
   }
-  const data: DiagnosticData = { version: analysis.version, fixes: diagnostic.fixes ?? [] };
+  const data: DiagnosticData = { version: analysis.version, revision: analysis.revision, fixes: diagnostic.fixes ?? [] };
   lsp.data = data;
   return lsp;
 }
@@ -50,7 +53,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
 export function readDiagnosticData(data: unknown): DiagnosticData | undefined {
   if (!isRecord(data) || typeof data.version !== 'number' || !Array.isArray(data.fixes)) return undefined;
   const fixes = data.fixes.filter(isFix);
-  return { version: data.version, fixes };
+  return { version: data.version, revision: typeof data.revision === 'number' ? data.revision : undefined, fixes };
 }
 
 function isFix(value: unknown): value is Fix {

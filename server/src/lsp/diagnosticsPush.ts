@@ -100,7 +100,7 @@ export class DiagnosticsPusher {
         this.lastEnd.set(uri, performance.now());
       }
     } catch (error) {
-      this.log.error(`publishDiagnostics ${uri} failed: ${describeError(error)}`);
+      this.log.error(`publishDiagnostics ${this.log.doc(uri)} failed: ${describeError(error)}`);
     }
     setImmediate(() => void this.drain());
   }

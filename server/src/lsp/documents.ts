@@ -10,6 +10,17 @@ export type ChangeOutcome = { document: TextDocument; skipped: number } | { docu
 
 export class DocumentStore {
   private readonly documents = new Map<string, TextDocument>();
+  /**
+   * A number that changes with every open and change of a document: clients may reuse a version
+   * number for new text (issue 13), so caches are keyed by this, never by the version alone.
+   */
+  private readonly revisions = new Map<string, number>();
+  private nextRevision = 1;
+
+  /** The document's revision: different after every didOpen and didChange, even one that keeps the version. */
+  revision(uri: string): number {
+    return this.revisions.get(uri) ?? 0;
+  }
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
@@ -35,6 +46,7 @@ export class DocumentStore {
       text,
     );
     this.documents.set(uri, document);
+    this.revisions.set(uri, this.nextRevision++);
     return document;
   }
 
@@ -60,10 +72,12 @@ export class DocumentStore {
     }
     // The version moves on even if every change was skipped: the client is at that version.
     TextDocument.update(document, [], version);
+    this.revisions.set(document.uri, this.nextRevision++);
     return { document, skipped };
   }
 
   close(uri: string): boolean {
+    this.revisions.delete(uri);
     return this.documents.delete(uri);
   }
 }

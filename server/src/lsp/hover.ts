@@ -25,8 +25,9 @@ export function hover(result: LintResult, position: Position): Hover | null {
     if (!rangeContains(diagnostic.range, position)) continue;
     const rule = ruleById(diagnostic.code);
     const docs = rule ? rule.docs : '';
+    const link = rule ? `\n\n[Rule documentation](${ruleDocHref(diagnostic.code)})` : '';
     parts.push({
-      markdown: `**${diagnostic.code}**: ${diagnostic.message}\n\n${docs}\n\n[Rule documentation](${ruleDocHref(diagnostic.code)})`,
+      markdown: `**${diagnostic.code}**: ${diagnostic.message}\n\n${docs}${link}`,
       range: diagnostic.range,
     });
   }

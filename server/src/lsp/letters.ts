@@ -8,6 +8,7 @@ import { AnalysisCache, type Analysis } from './analysis';
 import type { DocumentStore } from './documents';
 import { throwIfCancelled, yieldToEventLoop } from './guard';
 import type { SettingsStore } from './settings';
+import type { LetterConfigs } from './configs';
 
 /** Above this size a letter's lint takes long enough to be worth a yield before it, and a longer debounce. */
 export const LARGE_DOCUMENT = 2_000_000;
@@ -15,6 +16,8 @@ export const LARGE_DOCUMENT = 2_000_000;
 export interface OpenLetter {
   document: TextDocument;
   analysis: Analysis;
+  /** The `.imr-lint.json` whose rules applied (under imr.rules), or null. */
+  configFile: string | null;
 }
 
 export interface EnabledLetter extends OpenLetter {
@@ -26,12 +29,15 @@ export class Letters {
     readonly documents: DocumentStore,
     readonly settings: SettingsStore,
     readonly cache: AnalysisCache,
+    readonly configs: LetterConfigs | null = null,
   ) {}
 
   /** The analysis of the document's current version; undefined when the document is not open. */
   async get(uri: string, token?: CancellationToken): Promise<OpenLetter | undefined> {
     if (!this.documents.get(uri)) return undefined;
-    const settings = await this.settings.get(uri);
+    const { settings, config: configFile } = this.configs
+      ? await this.configs.apply(uri, await this.settings.get(uri))
+      : { settings: await this.settings.get(uri), config: null };
     throwIfCancelled(token);
     let document = this.documents.get(uri);
     if (!document) return undefined;
@@ -42,10 +48,10 @@ export class Letters {
       if (!document) return undefined;
     }
     this.cache.log.verbose = settings.trace.server === 'verbose';
-    const analysis = this.cache.get(document, settings);
+    const analysis = this.cache.get(document, this.documents.revision(uri), settings);
     // The lint is cached: a request cancelled while it ran can stop here without losing it.
     throwIfCancelled(token);
-    return { document, analysis };
+    return { document, analysis, configFile };
   }
 
   /** Like get, but undefined also when imr.enable is false for the document. */
@@ -62,6 +68,6 @@ export class Letters {
   }
 
   private isFresh(document: TextDocument): boolean {
-    return this.cache.peek(document.uri)?.version === document.version;
+    return this.cache.peek(document.uri)?.revision === this.documents.revision(document.uri);
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   MessageType,
   ShowMessageNotification,
@@ -19,6 +20,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { AnalysisCache } from './analysis';
+import { CONFIG_FILE_NAME } from '../config/discovery';
+import { LetterConfigs } from './configs';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { disableRuleAdvice, listDefects, stringArgument } from './commands';
 import { toLspDiagnostics } from './diagnostics';
@@ -64,6 +67,11 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
   let registerConfigurationChange = false;
   let foldingLimit: number | undefined;
+  let watchConfigs = false;
+  let workspaceFolderEvents = false;
+  const configs = new LetterConfigs(log, (message) => {
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  });
 
   process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
   process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${describeError(error)}`));
@@ -81,7 +89,10 @@ export function startServer(connection: Connection): void {
       params.initializationOptions,
       (reason) => log.warn(`workspace/configuration failed (${reason}); using defaults`),
     );
-    letters = new Letters(documents, settings, cache);
+    configs.setFolders(workspaceFolderUris(params));
+    letters = new Letters(documents, settings, cache, configs);
+    watchConfigs = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
     pull = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
@@ -102,6 +113,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },
         workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: SERVER_NAME, version: serverVersion() },
@@ -112,7 +124,26 @@ export function startServer(connection: Connection): void {
     if (registerConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
+    if (watchConfigs) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
+    }
+    if (workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(guardNotification(log, 'workspace/didChangeWorkspaceFolders', async () => {
+      const folders = await connection.workspace.getWorkspaceFolders();
+      configs.setFolders((folders ?? []).map((f) => f.uri));
+      relintAll();
+    }));
   });
+
+  /** Settings or a config file changed: every open letter's results may change. */
+  const relintAll = (): void => {
+    if (pusher) pusher.scheduleAll();
+    else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+  };
+
+  connection.onDidChangeWatchedFiles(guardNotification(log, 'workspace/didChangeWatchedFiles', () => {
+    configs.changed();
+    relintAll();
+  }));
 
   // --- documents ---------------------------------------------------------------------------
   connection.onDidOpenTextDocument(guardNotification(log, 'textDocument/didOpen', (params) => {
@@ -131,7 +162,7 @@ export function startServer(connection: Connection): void {
       log.warn('textDocument/didChange ignored: unknown document or malformed params');
       return;
     }
-    if (skipped) log.warn(`textDocument/didChange ${document.uri} v${document.version}: skipped ${skipped} malformed change(s)`);
+    if (skipped) log.warn(`textDocument/didChange ${log.doc(document.uri)} v${document.version}: skipped ${skipped} malformed change(s)`);
     pusher?.schedule(document.uri);
   }));
 
@@ -144,8 +175,8 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(guardNotification(log, 'workspace/didChangeConfiguration', (params) => {
     ready().settings.changed(isRecord(params) ? params.settings : undefined);
-    if (pusher) pusher.scheduleAll();
-    else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+    configs.changed();
+    relintAll();
   }));
 
   // --- features ----------------------------------------------------------------------------
@@ -212,7 +243,7 @@ export function startServer(connection: Connection): void {
     async (params, token) => {
       const letter = await ready().get(requireUri(params), token);
       if (!letter) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = `${letter.analysis.version}:${hash(letter.analysis.settingsKey)}`;
+      const resultId = `${letter.analysis.version}:${letter.analysis.revision}:${hash(letter.analysis.settingsKey)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };
     },
@@ -232,6 +263,7 @@ export function startServer(connection: Connection): void {
       noDecision: items.filter((item) => item.decision === null).length,
       problems: letter.analysis.result?.diagnostics.length ?? 0,
       length: letter.document.getText().length,
+      configFile: letter.configFile,
     };
     if (isRecord(params) && params.includeDigest === true) {
       summary.sha256 = createHash('sha256').update(letter.document.getText(), 'utf16le').digest('hex');
@@ -244,4 +276,12 @@ export function startServer(connection: Connection): void {
 
 function hash(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 12);
+}
+
+/** The workspace folders of initialize (or its root, for clients without folders). */
+function workspaceFolderUris(params: InitializeParams): string[] {
+  if (Array.isArray(params.workspaceFolders)) {
+    return params.workspaceFolders.flatMap((f) => (isRecord(f) && typeof f.uri === 'string' ? [f.uri] : []));
+  }
+  return typeof params.rootUri === 'string' ? [params.rootUri] : [];
 }

@@ -100,4 +100,6 @@ export interface LetterSummary {
   /** Length of the text in UTF-16 code units. */
   length: number;
   sha256?: string;
+  /** The `.imr-lint.json` whose rules applied (imr.rules on top), or null: found as imr-lint finds it. */
+  configFile?: string | null;
 }

@@ -1,6 +1,7 @@
 // JSON output: a contract other tools read. Shape (more keys may be added, none removed):
 // {"version":1,"files":[{"path","items":[{"name","decision","range"}],
-//   "diagnostics":[{"code","severity","message","range","item"}]}]}
+//   "diagnostics":[{"code","severity","message","range","item"}]}],"notices",
+//   "configuration":{"files":[config paths that applied],"ruleFlags":N},"exitCode"}
 // Written one file at a time, so a report over thousands of letters streams.
 import type { Diagnostic, Item } from '../../engine';
 import type { FileReport, Reporter, RunSummary } from './reporter';
@@ -21,7 +22,8 @@ export function jsonReporter(): Reporter {
     },
     end(summary: RunSummary): string {
       const notices = summary.notices.map((n) => ({ path: n.display, level: n.level, message: n.message }));
-      return `\n],"notices":${JSON.stringify(notices)},"exitCode":${summary.exitCode}}\n`;
+      const configuration = { files: summary.configuration.files, ruleFlags: summary.configuration.ruleFlags };
+      return `\n],"notices":${JSON.stringify(notices)},"configuration":${JSON.stringify(configuration)},"exitCode":${summary.exitCode}}\n`;
     },
   };
 }

@@ -30,6 +30,22 @@ export interface RunSummary {
   totals: Totals;
   notices: Notice[];
   exitCode: number;
+  /** What set the rules: every output names it, so that a clean result can be trusted. */
+  configuration: Configuration;
+}
+
+export interface Configuration {
+  /** The `.imr-lint.json` files (or --config file) that applied to a letter, as displayed. */
+  files: string[];
+  /** How many --rule flags were given (they override the files). */
+  ruleFlags: number;
+}
+
+/** "Configuration: a/.imr-lint.json, b/.imr-lint.json; 2 --rule flags", or the defaults. */
+export function configurationLine(configuration: Configuration): string {
+  const files = configuration.files.length > 0 ? configuration.files.join(', ') : 'no .imr-lint.json (rule defaults)';
+  const flags = configuration.ruleFlags > 0 ? `; ${plural(configuration.ruleFlags, '--rule flag')} on top` : '';
+  return `Configuration: ${files}${flags}`;
 }
 
 export interface ReporterContext {
@@ -69,4 +85,17 @@ export function oneBased(position: { line: number; character: number }): { line:
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Text for a terminal: control characters (escape sequences that could recolour, retitle or
+ * clear the terminal, line breaks in a file name, NUL) are shown as \xHH or \uHHHH instead of
+ * acting, so every problem stays one line and a name cannot forge output.
+ */
+export function safeForTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

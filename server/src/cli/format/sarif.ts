@@ -50,6 +50,8 @@ export function sarifReporter(context: ReporterContext): Reporter {
         executionSuccessful: summary.exitCode !== 2,
         exitCode: summary.exitCode,
         toolExecutionNotifications: summary.notices.map((n) => notification(n, context.cwd)),
+        // The configuration files that applied, named so that a clean result can be trusted.
+        properties: { configurationFiles: summary.configuration.files, ruleFlags: summary.configuration.ruleFlags },
       };
       return `\n],"invocations":[${JSON.stringify(invocation)}]}]}\n`;
     },

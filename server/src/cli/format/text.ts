@@ -1,5 +1,5 @@
 // Text output like other linters: `path:line:col severity message [code]`, then a summary.
-import { oneBased, plural, type FileReport, type Reporter, type RunSummary } from './reporter';
+import { configurationLine, oneBased, plural, safeForTerminal, type FileReport, type Reporter, type RunSummary } from './reporter';
 
 export function textReporter(): Reporter {
   return {
@@ -8,7 +8,7 @@ export function textReporter(): Reporter {
     pieces(report: FileReport): string[] {
       return report.diagnostics.map((d) => {
         const { line, column } = oneBased(d.range.start);
-        return `${report.display}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
+        return `${safeForTerminal(report.display)}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
       });
     },
     end(summary: RunSummary): string {
@@ -17,12 +17,12 @@ export function textReporter(): Reporter {
       const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.information, 'info')];
       if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
       const where = problems > 0 ? `in ${plural(filesWithProblems, 'file')} (${files} checked)` : `in ${plural(files, 'file')}`;
-      return `${plural(problems, 'problem')} (${parts.join(', ')}) ${where}\n`;
+      return `${plural(problems, 'problem')} (${parts.join(', ')}) ${where}\n${safeForTerminal(configurationLine(summary.configuration))}\n`;
     },
   };
 }
 
-/** A message never breaks the one-line-per-problem shape that editors and grep rely on. */
+/** A message never breaks the one-line-per-problem shape that editors and grep rely on, nor drives the terminal. */
 function oneLine(message: string): string {
-  return message.replace(/[\r\n]+/g, ' ');
+  return safeForTerminal(message.replace(/[\r\n]+/g, ' '));
 }

@@ -66,45 +66,34 @@ function comparisonKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, '');
 }
 
-/** How many key characters the hash reads from each end of a name: enough to tell most apart. */
-const SPAN = 12;
-
 /**
- * A hash of comparisonKey(name), equal for equal keys, without building the key: the name's
- * first and last SPAN characters that are not spaces or controls, lower-cased. Characters in
- * between are not read, so they cannot tell two keys' hashes apart. A non-ASCII character among
- * those read may lower-case into ASCII (the Kelvin sign into "k") or vanish from the key (a
- * Unicode space): the name is then hashed through its key.
+ * A hash of comparisonKey(name), equal for equal keys, without building the key: every character
+ * of the name that is not a space or a control, lower-cased. Every character is read, so names
+ * that differ anywhere (in the middle too: "visit 1", "visit 2"...) hash apart and the table's
+ * probes stay short whatever the letter: the cost is linear in the names' length. A non-ASCII
+ * character may lower-case into ASCII (the Kelvin sign into "k") or vanish from the key (a Unicode
+ * space): such a name is hashed through its key.
  */
-function keyHash(name: string): number {
-  const h = windowHash(name, true);
-  return h >= 0 ? h : windowHash(comparisonKey(name), false);
+export function keyHash(name: string): number {
+  const h = asciiHash(name, true);
+  return h >= 0 ? h : asciiHash(comparisonKey(name), false);
 }
 
-/** The hash of the two windows; -1 when asked to stop at a non-ASCII character and one is read. */
-function windowHash(s: string, asciiOnly: boolean): number {
+/** The hash of the characters that are not spaces; -1 when asked to stop at a non-ASCII one. */
+function asciiHash(s: string, asciiOnly: boolean): number {
   let h = 0;
-  let i = 0;
-  for (let seen = 0; i < s.length && seen < SPAN; i++) {
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c <= 32) continue;
     if (c > 127 && asciiOnly) return -1;
     h = mix(h, c);
-    seen++;
-  }
-  for (let j = s.length - 1, seen = 0; j >= i && seen < SPAN; j--) {
-    const c = s.charCodeAt(j);
-    if (c <= 32) continue;
-    if (c > 127 && asciiOnly) return -1;
-    h = mix(h, c);
-    seen++;
   }
   return h;
 }
 
 function mix(h: number, c: number): number {
   const lower = c >= 65 && c <= 90 ? c + 32 : c;
-  return (Math.imul(h, 31) + lower) & 0x3fffffff; // never negative: -1 is windowHash's signal
+  return (Math.imul(h, 31) + lower) & 0x3fffffff; // never negative: -1 is asciiHash's signal
 }
 
 const UNNAMED_HASH = keyHash('(unnamed item)');
