@@ -21,7 +21,22 @@ function repeatUnits(bytes: number, head: string, unit: (index: number) => strin
   return parts.join('');
 }
 
+/**
+ * Names that all share duplicate-item's (unseeded) hash: "a~" and "b_" hash alike, so the bits
+ * of `index` spelled as those pairs give 2^17 different names with one hash.
+ */
+export function collidingName(index: number): string {
+  let name = 'Item ';
+  for (let bit = 16; bit >= 0; bit--) name += (index >> bit) & 1 ? 'b_' : 'a~';
+  return name;
+}
+
 export const HOSTILE_SHAPES: readonly HostileShape[] = [
+  {
+    // Names written to share one hash: a hash table without a probe budget is quadratic here.
+    name: 'names sharing one hash',
+    make: (bytes) => repeatUnits(bytes, HEAD, (i) => `${collidingName(i)}: Upheld\n`),
+  },
   {
     // The same first and last words: a hash of the ends alone puts every name in one bucket.
     name: 'names differing in the middle',

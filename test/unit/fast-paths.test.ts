@@ -14,7 +14,8 @@ import { blindText, isEmptyField } from '../../server/src/engine/field';
 import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';
-import { keyHash } from '../../server/src/engine/rules/duplicate-item';
+import { firstsByHash, firstsByMap, keyHash } from '../../server/src/engine/rules/duplicate-item';
+import { collidingName } from '../../bench/hostile';
 import type { Field, Letter } from '../../server/src/engine/types';
 import { rules } from '../../server/src/engine/rules';
 import { colonBefore, decisionWordColumn } from '../../server/src/engine/items';
@@ -211,4 +212,20 @@ test('names that differ only in the middle hash apart (the duplicate check stays
   assert.ok(distinct >= names.length - 5, `${distinct} distinct hashes for ${names.length} distinct names`);
   // Equal keys still hash equal, whatever the case and spacing.
   assert.equal(keyHash('Norco 10/325 mg #120'), keyHash('NORCO  10/325mg #120'));
+});
+
+// The hash is not seeded, so a letter can be written whose names all share it; past a budget of
+// probes the table must give up and a Map (seeded by V8) give the same answer in linear time.
+test('names written to share one hash make the table give up, and the Map answers the same', () => {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const asItems = (names: readonly string[]) => names.map((name) => ({ name, nameRange: range })) as never;
+  const names = Array.from({ length: 5_000 }, (_, i) => collidingName(i));
+  names.push(collidingName(17), collidingName(4_000)); // two real duplicates among them
+  assert.equal(new Set(names.map(keyHash)).size, 1, 'the hostile names must share one hash');
+  assert.equal(firstsByHash(asItems(names)), null);
+  const firsts = Array.from(firstsByMap(asItems(names)));
+  assert.deepEqual(firsts.flatMap((first, index) => (first >= 0 ? [[first, index]] : [])), [[17, 5_000], [4_000, 5_001]]);
+  // Ordinary names stay on the table, with the same answer as the Map.
+  const ordinary = ['Norco 10/325 mg #120', 'MRI of the knee', 'NORCO 10/325mg #120', 'Acupuncture x 6'];
+  assert.deepEqual(Array.from(firstsByHash(asItems(ordinary)) ?? []), Array.from(firstsByMap(asItems(ordinary))));
 });

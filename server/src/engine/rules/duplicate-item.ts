@@ -1,4 +1,5 @@
 import type { Finding, Rule } from '../rule';
+import type { Item } from '../types';
 import { quote } from './util';
 
 export const duplicateItem: Rule = {
@@ -13,33 +14,13 @@ export const duplicateItem: Rule = {
 
 **How to fix the letter.** Check the PDF: a page break sometimes repeats a line. If the letter really decides the same request twice, compare the two decisions.`,
   check(letter) {
-    // Items are told apart by a hash of their key, in an open-addressing table of first
-    // occurrences; keys are built only where hashes meet, so a letter with a thousand items
-    // pays one pass over the names and no string per item.
     const items = letter.items;
-    const hashes = new Int32Array(items.length);
-    const keys: Array<string | undefined> = [];
-    const keyOf = (index: number): string => (keys[index] ??= comparisonKey(items[index].name));
-    const mask = tableSize(items.length) - 1;
-    const table = new Int32Array(mask + 1); // index + 1 of the first item of each key; 0 = free
+    const firsts = firstsByHash(items) ?? firstsByMap(items);
     const out: Finding[] = [];
     for (let index = 0; index < items.length; index++) {
+      const first = firsts[index];
+      if (first < 0) continue;
       const item = items[index];
-      const hash = (hashes[index] = keyHash(item.name));
-      if ((hash === 0 || hash === UNNAMED_HASH) && IGNORED.has(keyOf(index))) continue;
-      let slot = hash & mask;
-      let first = -1;
-      for (; table[slot] !== 0; slot = (slot + 1) & mask) {
-        const earlier = table[slot] - 1;
-        if (hashes[earlier] === hash && keyOf(earlier) === keyOf(index)) {
-          first = earlier;
-          break;
-        }
-      }
-      if (first < 0) {
-        table[slot] = index + 1;
-        continue;
-      }
       out.push({
         message: `Item ${quote(item)} is decided twice in this letter (first as item ${first + 1}).`,
         range: item.nameRange,
@@ -50,6 +31,58 @@ export const duplicateItem: Rule = {
     return out;
   },
 };
+
+/** For each item, the index of the first item with the same key, or -1. */
+type Firsts = Int32Array;
+
+/**
+ * Items told apart by a hash of their key, in an open-addressing table of first occurrences;
+ * keys are built only where hashes meet, so a letter with a thousand items pays one pass over
+ * the names and no string per item. The hash is not seeded, so names can be written to share
+ * it ("a~" and "b_" do): past a budget of probes per item the table gives up (null) and the
+ * caller uses a Map, whose string hashes V8 seeds, so no letter makes this quadratic.
+ */
+export function firstsByHash(items: readonly Item[]): Firsts | null {
+  const hashes = new Int32Array(items.length);
+  const keys: Array<string | undefined> = [];
+  const keyOf = (index: number): string => (keys[index] ??= comparisonKey(items[index].name));
+  const mask = tableSize(items.length) - 1;
+  const table = new Int32Array(mask + 1); // index + 1 of the first item of each key; 0 = free
+  const firsts = new Int32Array(items.length).fill(-1);
+  let budget = PROBES_PER_ITEM * items.length + 64;
+  for (let index = 0; index < items.length; index++) {
+    const hash = (hashes[index] = keyHash(items[index].name));
+    if ((hash === 0 || hash === UNNAMED_HASH) && IGNORED.has(keyOf(index))) continue;
+    let slot = hash & mask;
+    for (; table[slot] !== 0; slot = (slot + 1) & mask) {
+      if (--budget < 0) return null;
+      const earlier = table[slot] - 1;
+      if (hashes[earlier] === hash && keyOf(earlier) === keyOf(index)) {
+        firsts[index] = earlier;
+        break;
+      }
+    }
+    if (firsts[index] < 0) table[slot] = index + 1;
+  }
+  return firsts;
+}
+
+/** Probes allowed per item, on average, before the table gives up: real letters need about 1. */
+const PROBES_PER_ITEM = 8;
+
+/** The same answer as firstsByHash through a Map of keys: a string per item, linear always. */
+export function firstsByMap(items: readonly Item[]): Firsts {
+  const seen = new Map<string, number>();
+  const firsts = new Int32Array(items.length).fill(-1);
+  for (let index = 0; index < items.length; index++) {
+    const key = comparisonKey(items[index].name);
+    if (IGNORED.has(key)) continue;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else firsts[index] = first;
+  }
+  return firsts;
+}
 
 /** A power of two at least twice the count: probes stay short. */
 function tableSize(count: number): number {
