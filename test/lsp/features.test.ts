@@ -22,6 +22,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ListDefectsResult } from '../../server/src/shared/protocol';
 import { applyWorkspaceEdit, fixtureUri, LspClient } from './client';
 import { fixture, lineOf, positionOf } from './text';
 
@@ -98,8 +99,8 @@ describe('diagnostics', () => {
     const duplicate = byCode.get('duplicate-item')!;
     assert.equal(duplicate.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 1));
     assert.equal(duplicate.relatedInformation?.length, 1);
-    assert.equal(duplicate.relatedInformation![0].location.uri, DEFECTS);
-    assert.equal(duplicate.relatedInformation![0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
+    assert.equal(duplicate.relatedInformation[0].location.uri, DEFECTS);
+    assert.equal(duplicate.relatedInformation[0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
     assert.equal((byCode.get('missing-rationale')?.data as { fixes: unknown[] }).fixes.length, 1);
   });
 
@@ -127,13 +128,13 @@ describe('document symbols', () => {
       ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
       ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
     ]);
-    const therapy = issues.children![1];
+    const therapy = issues.children[1];
     assert.deepEqual(therapy.children?.map((s) => [s.name, s.kind]), [
       ['Claims Administrator guideline', SymbolKind.Field],
       ['MAXIMUS guideline', SymbolKind.Field],
       ['Decision rationale', SymbolKind.Field],
     ]);
-    assert.deepEqual(issues.children![2].children?.map((s) => s.name), ['Claims Administrator guideline', 'Decision rationale']);
+    assert.deepEqual(issues.children[2].children?.map((s) => s.name), ['Claims Administrator guideline', 'Decision rationale']);
     const name = positionOf(defects, 'Physical therapy 2 x 6');
     assert.deepEqual(therapy.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
     const contains = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
@@ -281,17 +282,17 @@ describe('code actions', () => {
       context: { diagnostics: [], only: ['source'] },
     })) as CodeAction[];
     assert.deepEqual(sources.map((a) => [a.kind, a.command?.command]), [['source.imr.listDefects', 'imr.listDefects']]);
-    const listed = await client.connection.sendRequest(ExecuteCommandRequest.type, sources[0].command as Command);
+    const listed = (await client.connection.sendRequest(ExecuteCommandRequest.type, sources[0].command as Command)) as ListDefectsResult;
     assert.equal(listed.count, 4);
     assert.equal(listed.version, 1);
-    const lines = (listed.text as string).trimEnd().split('\n');
+    const lines = listed.text.trimEnd().split('\n');
     assert.equal(lines.length, 4);
     assert.match(lines.find((l: string) => l.includes('missing-guideline')) ?? '', new RegExp(`^${lineOf(defects, 'MRI of the right knee') + 1}:1 warning missing-guideline `));
   });
 
   it('forwarded imr.disableRule gets advice about the setting, not an error', async () => {
     const message = client.waitFor<{ message: string }>('showMessage', (m) => m.message.includes('missing-rationale'), 'advice');
-    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'imr.disableRule', arguments: ['missing-rationale'] });
+    const result: unknown = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'imr.disableRule', arguments: ['missing-rationale'] });
     assert.equal(result, null);
     assert.match((await message).message, /"imr\.rules": \{ "missing-rationale": "off" \}/);
   });

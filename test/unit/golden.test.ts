@@ -18,7 +18,7 @@ test('there is a fixture for every extraction case and rule', () => {
 for (const name of fixtures) {
   test(`golden: ${name}`, () => {
     const text = readFileSync(join(dir, name), 'utf8');
-    const actual = JSON.parse(JSON.stringify(lint(text)));
+    const actual: unknown = JSON.parse(JSON.stringify(lint(text)));
     const expectedPath = join(dir, name.replace(/\.txt$/, '.json'));
     if (update || !existsSync(expectedPath)) {
       writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');

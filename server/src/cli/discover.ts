@@ -165,7 +165,7 @@ function comparePaths(a: string, b: string): number {
 }
 
 export function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : undefined;
 }
 
 /** A short reason for an I/O error, without the stack or the path (the caller prints that). */

@@ -7,4 +7,4 @@ export { parse } from './parse';
 export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
-export { looksLikeLetter } from './detect';
+export { looksLikeLetter } from '../shared/letterSigns';

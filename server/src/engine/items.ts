@@ -241,7 +241,7 @@ function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
 }
 
 /** The usual spellings of a decision word, shared by every item that writes them so. */
-const SPELLINGS = new Map(['Upheld', 'Overturned', 'UPHELD', 'OVERTURNED', 'upheld', 'overturned'].flatMap((w) => [[w, w], [`${w}.`, `${w}.`]]) as Array<[string, string]>);
+const SPELLINGS = new Map(['Upheld', 'Overturned', 'UPHELD', 'OVERTURNED', 'upheld', 'overturned'].flatMap((w): Array<[string, string]> => [[w, w], [`${w}.`, `${w}.`]]));
 
 /** A decision word as written: one shared string for the usual spellings, not one per item. */
 function asWritten(word: string): string {

@@ -131,10 +131,3 @@ export function metaKeyOf(label: string): MetaKey | null {
   for (const [re, key] of META_LABELS) if (re.test(label)) return key;
   return null;
 }
-
-/**
- * Signs that a text is an IMR letter at all; any one is enough. Each is a heading, a label or an
- * identifier that ordinary prose does not contain, so a note that merely mentions IMR stays plain.
- */
-export const LETTER_SIGNS =
-  /HOW THE IMR FINAL DETERMINATION WAS MADE|IMR ISSUES, DECISIONS AND RATIONALES|IMR DECISIONS? AND RATIONALES?|Independent Medical Review (?:Final )?Determination|MAXIMUS guideline\s*:|MAXIMUS Federal Services|Decision rationale\s*:|Claims Administrator guideline\s*:|MEDICAL PROFESSIONAL REVIEW|IMR Case Number|\bCM\d{2}-\d{7}\b/i;

@@ -7,7 +7,7 @@ import type { ImrSettings, RuleSeveritySetting, TraceSetting } from './protocol'
 export const DEFAULT_SETTINGS: ImrSettings = Object.freeze({
   enable: true,
   rules: Object.freeze({}) as ImrSettings['rules'],
-  trace: Object.freeze({ server: 'off' as TraceSetting }),
+  trace: Object.freeze({ server: 'off' }),
 });
 
 const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
