@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, assertNoStackTrace, letterText, runCli, runCliProcess, tempDir, type JsonReport } from './helpers';
+import { BIN, assertNoStackTrace, letterText, runCli, runCliProcess, tempDir, type JsonReport } from '../cli/helpers';
 
 const LETTERS = 3000;
 
