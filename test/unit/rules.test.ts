@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, ruleById, rules } from '../../server/src/engine';
-import { repoRoot } from '../support/paths';
+import { FIXTURES_DIR, readFixture } from '../support/fixtures';
 
 const PUBLIC_IDS = [
   'missing-decision',
@@ -31,8 +31,7 @@ test('the registry holds exactly the public rule ids, each documented', () => {
 });
 
 test('every rule fires in some fixture and is silent in the clean one', () => {
-  const dir = join(repoRoot, 'test', 'fixtures');
-  const clean = lint(readFileSync(join(dir, 'clean-single-spaced.txt'), 'utf8'));
+  const clean = lint(readFixture('clean-single-spaced.txt').text);
   assert.deepEqual(clean.diagnostics, []);
   assert.equal(clean.letter.items.length, 2);
   const fixtureFor: Record<string, string> = {
@@ -48,15 +47,15 @@ test('every rule fires in some fixture and is silent in the clean one', () => {
     'older-layout': 'notice-2013.txt',
   };
   for (const id of PUBLIC_IDS) {
-    const file = join(dir, fixtureFor[id]);
+    const file = join(FIXTURES_DIR, fixtureFor[id]);
     assert.ok(existsSync(file), file);
-    const codes = lint(readFileSync(file, 'utf8')).diagnostics.map((d) => d.code);
+    const codes = lint(readFixture(fixtureFor[id]).text).diagnostics.map((d) => d.code);
     assert.ok(codes.includes(id), `${id} does not fire in ${fixtureFor[id]}`);
   }
 });
 
 test('severities follow the settings; off removes a rule', () => {
-  const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'missing-guideline.txt'), 'utf8');
+  const text = readFixture('missing-guideline.txt').text;
   const base = lint(text).diagnostics.filter((d) => d.code === 'missing-guideline');
   assert.equal(base.length, 3);
   assert.ok(base.every((d) => d.severity === 'warning'));
@@ -78,7 +77,7 @@ test('not-a-letter is the only diagnostic on text that is not a letter', () => {
 });
 
 test('a quick fix inserts the missing label where the field belongs', () => {
-  const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'missing-guideline.txt'), 'utf8');
+  const text = readFixture('missing-guideline.txt').text;
   const d = lint(text).diagnostics.find((x) => x.code === 'missing-guideline' && x.fixes)!;
   const edit = d.fixes![0].edits[0];
   const lines = text.split('\n');
