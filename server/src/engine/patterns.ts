@@ -45,7 +45,7 @@ interface HeadingPattern {
 }
 
 // Whole-line headings, in the order they are tried. Kept to lines that never occur as prose.
-export const HEADINGS: readonly HeadingPattern[] = [
+const HEADINGS: readonly HeadingPattern[] = [
   { kind: 'issues', re: /^IMR\s+ISSUES\s*(?:,\s*)?DECISIONS?\s+AND\s+RATIONALES?$/i },
   { kind: 'issues', re: /^IMR\s+DECISIONS?(?:\s*\(S\))?\s+AND\s+RATIONALES?(?:\s*\(S\))?$/i },
   { kind: 'how-made', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE$/i },
@@ -104,7 +104,7 @@ export function headingKindAt(text: string, start: number, end: number): Section
 }
 
 /** Header-table and cover-letter labels, mapped to metadata keys. */
-export const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
+const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
   [/^(?:IMR\s+)?Case\s+Number$/i, 'caseNumber'],
   [/^Date\s+Assigned$/i, 'dateAssigned'],
   [/^Decision\s+Date$/i, 'decisionDate'],
