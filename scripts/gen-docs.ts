@@ -5,17 +5,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { ruleDocPath, rules, type Rule } from '../server/src/engine';
+import { packageInfo } from '../server/src/packageInfo';
+import { SEVERITY_SETTINGS } from '../server/src/shared/protocol';
 
-export const SEVERITY_SETTINGS = ['error', 'warning', 'information', 'hint', 'off'] as const;
 const INDEX_FILE = 'README.md';
 
 /** The repository root: the folder of the package.json named imr-letters, found upward. */
-export function repoRoot(from: string = __dirname): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'imr-letters') return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no imr-letters package.json above ${from}`);
-  }
+export function repoRoot(): string {
+  const { root } = packageInfo(__dirname);
+  if (root === null) throw new Error(`no imr-letters package.json above ${__dirname}`);
+  return root;
 }
 
 function banner(source: string): string {

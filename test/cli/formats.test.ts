@@ -6,9 +6,9 @@ import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { rules } from '../../server/src/engine';
+import { SEVERITIES } from '../../server/src/shared/protocol';
 import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, assertNoStackTrace, itemLine, runCli, runCliProcess, tempDir, writeTree, type JsonReport } from './helpers';
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
 describe('imr-lint output formats', () => {
   let dir: string;
@@ -70,7 +70,7 @@ describe('imr-lint output formats', () => {
       for (const d of file.diagnostics) {
         assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'item']);
         assert.ok(rules.some((r) => r.id === d.code), d.code);
-        assert.ok(SEVERITIES.has(d.severity), d.severity);
+        assert.ok((SEVERITIES as readonly string[]).includes(d.severity), d.severity);
         assert.ok(d.message.length > 0);
         assertRange(d.range);
         assert.ok(d.item === null || (Number.isInteger(d.item) && d.item >= 0 && d.item < file.items.length));

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, ruleById, rules } from '../../server/src/engine';
+import { SEVERITIES } from '../../server/src/shared/protocol';
 import { FIXTURES_DIR, readFixture } from '../support/fixtures';
 
 const PUBLIC_IDS = [
@@ -23,7 +24,7 @@ test('the registry holds exactly the public rule ids, each documented', () => {
   for (const r of rules) {
     assert.match(r.description, /\.$/, r.id);
     assert.match(r.docs, /\*\*What it finds\.\*\*/, r.id);
-    assert.ok(['error', 'warning', 'information', 'hint'].includes(r.defaultSeverity));
+    assert.ok((SEVERITIES as readonly string[]).includes(r.defaultSeverity));
     assert.equal(ruleById(r.id), r);
   }
   assert.equal(ruleById('missing-decision')?.defaultSeverity, 'error');

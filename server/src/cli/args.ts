@@ -1,5 +1,6 @@
 // Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
 import type { SeveritySetting } from '../engine';
+import { isSeveritySetting, SEVERITY_SETTINGS } from '../shared/protocol';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -21,7 +22,6 @@ export interface CliOptions {
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 /** Options that take a value, as `--name value` or `--name=value`. */
 const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);
@@ -147,8 +147,4 @@ function parseRuleFlag(value: string, isRuleId: (id: string) => boolean): { id: 
     return `unknown severity "${severity}" for rule ${id} (expected ${SEVERITY_SETTINGS.join(', ')})`;
   }
   return { id, severity };
-}
-
-export function isSeveritySetting(value: unknown): value is SeveritySetting {
-  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
 }

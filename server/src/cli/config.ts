@@ -4,8 +4,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { RuleSettings } from '../engine';
-import { isSeveritySetting, SEVERITY_SETTINGS } from './args';
-import { describeError, errorCode } from './discover';
+import { isSeveritySetting, SEVERITY_SETTINGS } from '../shared/protocol';
+import { ioErrorReason, errorCode } from './discover';
 
 export const CONFIG_FILE_NAME = '.imr-lint.json';
 
@@ -28,7 +28,7 @@ export async function loadConfigFile(file: string, isRuleId: (id: string) => boo
   try {
     source = await fs.readFile(file, 'utf8');
   } catch (err) {
-    return { ok: false, error: { path: file, message: `cannot read config (${describeError(err)})` } };
+    return { ok: false, error: { path: file, message: `cannot read config (${ioErrorReason(err)})` } };
   }
   const parsed = parseConfig(source.replace(/^\uFEFF/, ''), isRuleId);
   return typeof parsed === 'string'
@@ -37,7 +37,7 @@ export async function loadConfigFile(file: string, isRuleId: (id: string) => boo
 }
 
 /** The rules object of a config's text, or a message saying what is wrong with it. */
-export function parseConfig(source: string, isRuleId: (id: string) => boolean): RuleSettings | string {
+function parseConfig(source: string, isRuleId: (id: string) => boolean): RuleSettings | string {
   let json: unknown;
   try {
     json = JSON.parse(source);
@@ -87,7 +87,7 @@ export class ConfigFinder {
       await fs.access(candidate);
     } catch (err) {
       if (errorCode(err) !== 'ENOENT' && errorCode(err) !== 'ENOTDIR') {
-        return { ok: false, error: { path: candidate, message: `cannot read config (${describeError(err)})` } };
+        return { ok: false, error: { path: candidate, message: `cannot read config (${ioErrorReason(err)})` } };
       }
       const parent = path.dirname(folder);
       return parent === folder ? { ok: true, config: null } : this.forFolder(parent);

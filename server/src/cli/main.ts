@@ -13,7 +13,7 @@ import { makeReporter } from './format/make';
 import { PieceJoiner, plural, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
 import { decodeLetter } from './read';
-import { packageInfo } from './version';
+import { packageInfo } from '../packageInfo';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
 export interface CliIO {

@@ -3,7 +3,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs';
 import { promisify } from 'node:util';
-import { describeError } from './discover';
+import { ioErrorReason } from './discover';
 
 export type Decoded =
   | { kind: 'text'; text: string; warning: string | null }
@@ -23,7 +23,7 @@ export async function readLetter(absPath: string): Promise<ReadResult> {
   try {
     bytes = await readBytes(absPath);
   } catch (err) {
-    return { kind: 'error', message: `cannot read (${describeError(err)})` };
+    return { kind: 'error', message: `cannot read (${ioErrorReason(err)})` };
   }
   return decodeLetter(bytes);
 }

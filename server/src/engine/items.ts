@@ -12,7 +12,7 @@ import { isFooterLine, LetterField } from './field';
 import { Found, type Header } from './found';
 import { LetterItem } from './item';
 import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
-import type { Decision, Field, Item } from './types';
+import { UNNAMED_ITEM, type Decision, type Field, type Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
 const MAX_HEADER_LINES = 7;
@@ -228,7 +228,7 @@ function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
     name = request;
     nameStart = locate(idx, pieces, request) ?? start;
   }
-  if (name === '') name = '(unnamed item)';
+  if (name === '') name = UNNAMED_ITEM;
 
   const headerEnd = decisionEnd >= 0 ? decisionEnd : nameEnd;
   const headerEndLine = decisionEnd >= 0 ? h.decisionLine : last ? last.line : h.start;

@@ -12,6 +12,14 @@ export interface Range {
   end: Position;
 }
 
+/** The empty range at the top of the text, where findings about the whole letter stand (a new object each call). */
+export function startOfText(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** An item's name when its header names nothing; every face shows it as is. */
+export const UNNAMED_ITEM = '(unnamed item)';
+
 export type Decision = 'Upheld' | 'Overturned';
 
 export type FieldKind = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'decisionRationale';

@@ -5,9 +5,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import type { Diagnostic, Fix, Severity } from '../engine';
 import type { Analysis } from './analysis';
 import { isRange, isRecord } from './params';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 import { ruleDocHref } from './ruleDocs';
-
-export const SOURCE = 'imr';
 
 export interface DiagnosticData {
   version: number;
@@ -32,7 +31,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
     severity: SEVERITY[diagnostic.severity] ?? DiagnosticSeverity.Warning,
     code: diagnostic.code,
     codeDescription: { href: ruleDocHref(diagnostic.code) },
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
   };
   if (diagnostic.related?.length) {

@@ -1,4 +1,5 @@
 import type { Finding, Rule } from '../rule';
+import { UNNAMED_ITEM } from '../types';
 import { quote } from './util';
 
 export const duplicateItem: Rule = {
@@ -59,7 +60,7 @@ function tableSize(count: number): number {
 }
 
 /** Names that identify nothing: empty, or the parser's placeholder. */
-const IGNORED = new Set(['', comparisonKey('(unnamed item)')]);
+const IGNORED = new Set(['', comparisonKey(UNNAMED_ITEM)]);
 
 /** Two names are the same item when these are equal. */
 function comparisonKey(name: string): string {
@@ -107,4 +108,4 @@ function mix(h: number, c: number): number {
   return (Math.imul(h, 31) + lower) & 0x3fffffff; // never negative: -1 is windowHash's signal
 }
 
-const UNNAMED_HASH = keyHash('(unnamed item)');
+const UNNAMED_HASH = keyHash(UNNAMED_ITEM);
