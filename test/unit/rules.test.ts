@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, ruleById, rules } from '../../server/src/engine';
 import { SEVERITIES } from '../../server/src/shared/protocol';
-import { FIXTURES_DIR, readFixture } from '../support/fixtures';
+import { readFixture } from '../support/fixtures';
 
+/** The ids published so far, in the registry's order: they never go away or move; new ones come after. */
 const PUBLIC_IDS = [
   'missing-decision',
   'missing-guideline',
@@ -19,8 +18,9 @@ const PUBLIC_IDS = [
   'older-layout',
 ];
 
-test('the registry holds exactly the public rule ids, each documented', () => {
-  assert.deepEqual(rules.map((r) => r.id), PUBLIC_IDS);
+test('the registry keeps every published rule id, in order, each documented', () => {
+  assert.deepEqual(rules.map((r) => r.id).slice(0, PUBLIC_IDS.length), PUBLIC_IDS);
+  assert.equal(new Set(rules.map((r) => r.id)).size, rules.length, 'rule ids are unique');
   for (const r of rules) {
     assert.match(r.description, /\.$/, r.id);
     assert.match(r.docs, /\*\*What it finds\.\*\*/, r.id);
@@ -31,28 +31,10 @@ test('the registry holds exactly the public rule ids, each documented', () => {
   assert.equal(ruleById('claims-administrator-uncited')?.defaultSeverity, 'information');
 });
 
-test('every rule fires in some fixture and is silent in the clean one', () => {
+test('the clean fixture is silent (the fixtures where each rule fires are checked by their markers, golden.test.ts)', () => {
   const clean = lint(readFixture('clean-single-spaced.txt').text);
   assert.deepEqual(clean.diagnostics, []);
   assert.equal(clean.letter.items.length, 2);
-  const fixtureFor: Record<string, string> = {
-    'missing-decision': 'missing-decision.txt',
-    'missing-guideline': 'missing-guideline.txt',
-    'uncited-guideline': 'uncited.txt',
-    'missing-rationale': 'missing-rationale.txt',
-    'decision-contradicts-rationale': 'contradiction.txt',
-    'duplicate-item': 'duplicate-item.txt',
-    'missing-section': 'missing-section.txt',
-    'not-a-letter': 'not-a-letter.txt',
-    'claims-administrator-uncited': 'cover-letter.txt',
-    'older-layout': 'notice-2013.txt',
-  };
-  for (const id of PUBLIC_IDS) {
-    const file = join(FIXTURES_DIR, fixtureFor[id]);
-    assert.ok(existsSync(file), file);
-    const codes = lint(readFixture(fixtureFor[id]).text).diagnostics.map((d) => d.code);
-    assert.ok(codes.includes(id), `${id} does not fire in ${fixtureFor[id]}`);
-  }
 });
 
 test('severities follow the settings; off removes a rule', () => {
