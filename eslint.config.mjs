@@ -28,6 +28,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // An Item or a Field is a class whose ranges are prototype getters: `{...item}` would drop them.
+      '@typescript-eslint/no-misused-spread': 'error',
+    },
   },
   {
     // node:test's test() and describe() return promises the runner itself awaits.

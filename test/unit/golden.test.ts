@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, rules } from '../../server/src/engine';
+import { LetterItem } from '../../server/src/engine/item';
 import { FIXTURES_DIR, markersOf, readFixture, splitMarkers, withMarkers, writeFixture, type Marker } from '../support/fixtures';
 import { requireShared } from '../support/paths';
 
@@ -69,6 +70,21 @@ test('marker lines come out of a fixture and go back in byte for byte (CRLF, no 
   }
   assert.equal(readFixture('empty.txt').text, '');
   assert.ok(!readFixture('truncated.txt').text.endsWith('\n'), 'the truncated letter still ends mid-line');
+});
+
+test('every item of every layout has one runtime shape, LetterItem, whose JSON holds its ranges', () => {
+  const layouts = new Set<string>();
+  for (const name of fixtures) {
+    const { letter } = lint(readFixture(name).text);
+    for (const item of letter.items) {
+      layouts.add(letter.layout);
+      assert.ok(item instanceof LetterItem, `${name}: ${item.name}`);
+      const json = JSON.parse(JSON.stringify(item)) as Record<string, unknown>;
+      assert.deepEqual(json.range, item.range, `${name}: ${item.name}`);
+      assert.deepEqual(json.nameRange, item.nameRange);
+    }
+  }
+  assert.deepEqual([...layouts].sort(), ['medical-professional-review', 'notice-2013', 'standard']);
 });
 
 for (const name of fixtures) {

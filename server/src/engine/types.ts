@@ -1,6 +1,7 @@
 // Plain data returned by the engine. Positions are LSP positions: 0-based line and UTF-16
 // character, lines broken at \r\n, \n or a lone \r (as LSP clients do). A form feed is a
 // character like any other, so it never shifts a line number.
+import type { LetterItem } from './item';
 
 export interface Position {
   line: number;
@@ -35,7 +36,16 @@ export interface Field {
   readonly text: string;
 }
 
-export interface Item {
+/**
+ * An item of a letter. One runtime shape: every item, of every layout, is a LetterItem (item.ts),
+ * whose ranges are getters worked out from offsets. So `{...item}` would drop the ranges; eslint's
+ * no-misused-spread rejects spreading it. `item.toJSON()` (and JSON.stringify) gives the same
+ * data as plain properties: an ItemData.
+ */
+export type Item = LetterItem;
+
+/** What an item holds, as plain data: LetterItem implements it, and its toJSON returns one. */
+export interface ItemData {
   /** Whitespace folded, no page-break noise; for a partial-authorization lead-in, the request the decision is about. */
   name: string;
   decision: Decision | null;
