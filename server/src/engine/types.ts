@@ -1,6 +1,7 @@
 // Plain data returned by the engine. Positions are LSP positions: 0-based line and UTF-16
 // character, lines broken at \r\n, \n or a lone \r (as LSP clients do). A form feed is a
 // character like any other, so it never shifts a line number.
+import type { LetterField } from './field';
 import type { LetterItem } from './item';
 
 export interface Position {
@@ -25,7 +26,14 @@ export type Decision = 'Upheld' | 'Overturned';
 
 export type FieldKind = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'decisionRationale';
 
-export interface Field {
+/**
+ * A labelled field of an item: a LetterField (field.ts), whose ranges, label and text are getters;
+ * like an Item, spreading it would drop them (no-misused-spread), and its toJSON gives FieldData.
+ */
+export type Field = LetterField;
+
+/** What a field holds, as plain data: LetterField implements it, and its toJSON returns one. */
+export interface FieldData {
   kind: FieldKind;
   /** The label as written, e.g. "MAXIMUS Guideline:". */
   label: string;
