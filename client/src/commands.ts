@@ -2,6 +2,7 @@
 // action "disable this rule in this workspace" calls it) and showing the server's defect list.
 import * as vscode from 'vscode';
 import {
+  DIAGNOSTIC_SOURCE,
   LANGUAGE_ID,
   SETTINGS_SECTION,
   type ListDefectsResult,
@@ -43,7 +44,7 @@ async function pickRuleOfActiveLetter(): Promise<string | undefined> {
   if (document?.languageId === LANGUAGE_ID) {
     for (const d of vscode.languages.getDiagnostics(document.uri)) {
       const code = typeof d.code === 'object' ? d.code.value : d.code;
-      if (d.source === 'imr' && code !== undefined) codes.add(String(code));
+      if (d.source === DIAGNOSTIC_SOURCE && code !== undefined) codes.add(String(code));
     }
   }
   if (codes.size === 0) {

@@ -1,14 +1,12 @@
 // Opens a .txt file as an IMR letter when its text is one (pdftotext output is how most people
-// get these letters). Reads only the first few KB and calls the engine's cheap, pure check.
+// get these letters). Reads only the first few KB and calls the shared cheap, pure check
+// (server/src/shared/letterSigns.ts: the client imports nothing else of the server).
 // Only documents shown in an editor are switched: the workbench and other extensions also open
 // documents in the background for a moment (and reopen them), and switching those would start
 // the language server on files nobody is looking at, in a loop of open, switch and close.
 import * as vscode from 'vscode';
-import { looksLikeLetter } from '../../server/src/engine/detect';
+import { LETTER_PREFIX_CHARS, looksLikeLetter } from '../../server/src/shared/letterSigns';
 import { LANGUAGE_ID } from '../../server/src/shared/protocol';
-
-/** Enough for the header table and the first section heading of every letter layout. */
-const PREFIX_CHARS = 4096;
 
 export function isPlainTextFile(document: vscode.TextDocument): boolean {
   return document.languageId === 'plaintext' && /\.txt$/i.test(document.uri.path);
@@ -39,7 +37,7 @@ export class LetterDetector implements vscode.Disposable {
     if (this.checked.has(document)) return;
     this.checked.add(document);
     const started = performance.now();
-    const prefix = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(PREFIX_CHARS)));
+    const prefix = document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(LETTER_PREFIX_CHARS)));
     const isLetter = looksLikeLetter(prefix);
     const ms = (performance.now() - started).toFixed(2);
     if (!isLetter) return;

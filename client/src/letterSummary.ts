@@ -1,14 +1,7 @@
 // Counts a letter's items and decisions from its document symbols, so the status bar needs no
 // custom request: the server already describes every item as a symbol whose detail is its
 // decision (see DecisionDetail in the shared protocol).
-import { DecisionDetail } from '../../server/src/shared/protocol';
-
-export interface LetterSummary {
-  items: number;
-  upheld: number;
-  overturned: number;
-  noDecision: number;
-}
+import { DecisionDetail, type DecisionCounts } from '../../server/src/shared/protocol';
 
 /** The part of a DocumentSymbol this module reads; SymbolInformation has neither, and counts as nothing. */
 export interface SymbolLike {
@@ -25,8 +18,8 @@ const NONE = DecisionDetail.none.toLowerCase();
  * in the tree (under a section today; at the top if the server ever flattens it). Its children
  * (the fields) are not searched: a field never counts as an item.
  */
-export function summarizeSymbols(symbols: readonly SymbolLike[] | undefined): LetterSummary {
-  const summary: LetterSummary = { items: 0, upheld: 0, overturned: 0, noDecision: 0 };
+export function summarizeSymbols(symbols: readonly SymbolLike[] | undefined): DecisionCounts {
+  const summary: DecisionCounts = { items: 0, upheld: 0, overturned: 0, noDecision: 0 };
   const visit = (list: readonly SymbolLike[]): void => {
     for (const symbol of list) {
       const detail = (symbol.detail ?? '').trim().toLowerCase();
@@ -47,7 +40,7 @@ export function summarizeSymbols(symbols: readonly SymbolLike[] | undefined): Le
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "3 items: 2 upheld, 1 overturned, 1 problem" (the no-decision count only when there are some). */
-export function formatSummary(summary: LetterSummary, problems: number): string {
+export function formatSummary(summary: DecisionCounts, problems: number): string {
   const parts = [`${summary.upheld} upheld`, `${summary.overturned} overturned`];
   if (summary.noDecision > 0) parts.push(`${summary.noDecision} without decision`);
   parts.push(plural(problems, 'problem'));

@@ -13,8 +13,8 @@ import { SETTINGS_SECTION, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../server/s
 export type { LanguageClient };
 
 /**
- * @param onServerCommand sees every server command the client runs (palette, code action) with
- *   its result, so the extension can show what the server returned.
+ * @param middleware sees every server command the client runs (palette, code action) with its
+ *   result, so the extension can show what the server returned.
  */
 export function createServerClient(
   context: vscode.ExtensionContext,

@@ -2,10 +2,9 @@
 // the document symbols the server provides; problems from the diagnostics it published (source
 // "imr"). Clicking it opens the Problems view.
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { formatSummary, summarizeSymbols, type SymbolLike } from './letterSummary';
 
-const DIAGNOSTIC_SOURCE = 'imr';
 // Typing fires many changes; the server re-parses anyway, so ask for symbols once it settles.
 const EDIT_DEBOUNCE_MS = 300;
 

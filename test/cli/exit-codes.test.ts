@@ -2,7 +2,7 @@
 // failure (2 wins); usage mistakes get one clear line and never a stack trace.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CLEAN_LETTER, FAULTY_LETTER, WARNING_LETTER, assertNoStackTrace, letterText, runCli, tempDir, writeTree, type JsonReport } from './helpers';
+import { CLEAN_LETTER, FAULTY_LETTER, WARNING_LETTER, assertNoStackTrace, letterText, runCli, runCliProcess, tempDir, writeTree, type JsonReport } from './helpers';
 
 describe('imr-lint exit codes', () => {
   let dir: string;
@@ -30,9 +30,9 @@ describe('imr-lint exit codes', () => {
     assert.equal(info.code, 0);
   });
 
-  it('0 with warnings only, 1 with an error', async () => {
-    assert.equal((await runCli(['warn.txt'], { cwd: dir })).code, 0);
-    assert.equal((await runCli(['faulty.txt', 'clean.txt'], { cwd: dir })).code, 1);
+  it('0 with warnings only, 1 with an error (the built program\'s exit code)', async () => {
+    assert.equal((await runCliProcess(['warn.txt'], { cwd: dir })).code, 0);
+    assert.equal((await runCliProcess(['faulty.txt', 'clean.txt'], { cwd: dir })).code, 1);
   });
 
   it('--max-warnings N: 1 only when warnings exceed N', async () => {
@@ -81,7 +81,7 @@ describe('imr-lint exit codes', () => {
   });
 
   it('2 wins over 1: a missing path among faulty letters still lints them, then exits 2', async () => {
-    const run = await runCli(['faulty.txt', 'no-such-letter.txt', 'warn.txt'], { cwd: dir });
+    const run = await runCliProcess(['faulty.txt', 'no-such-letter.txt', 'warn.txt'], { cwd: dir });
     assert.equal(run.code, 2);
     assert.equal(run.stderr, 'no-such-letter.txt: no such file or folder\n');
     assert.match(run.stdout, /^faulty\.txt:\d+:\d+ error /m);

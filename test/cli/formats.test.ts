@@ -6,9 +6,9 @@ import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { rules } from '../../server/src/engine';
-import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, assertNoStackTrace, itemLine, runCli, tempDir, writeTree, type JsonReport } from './helpers';
+import { SEVERITIES } from '../../server/src/shared/protocol';
+import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, assertNoStackTrace, itemLine, runCli, runCliProcess, tempDir, writeTree, type JsonReport } from './helpers';
 
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 
 describe('imr-lint output formats', () => {
   let dir: string;
@@ -71,7 +71,7 @@ describe('imr-lint output formats', () => {
       for (const d of file.diagnostics) {
         assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'item']);
         assert.ok(rules.some((r) => r.id === d.code), d.code);
-        assert.ok(SEVERITIES.has(d.severity), d.severity);
+        assert.ok((SEVERITIES as readonly string[]).includes(d.severity), d.severity);
         assert.ok(d.message.length > 0);
         assertRange(d.range);
         assert.ok(d.item === null || (Number.isInteger(d.item) && d.item >= 0 && d.item < file.items.length));
@@ -155,12 +155,12 @@ describe('imr-lint output formats', () => {
     assert.deepEqual(report.files.map((f) => f.diagnostics.length), [2]);
   });
 
-  it('--help and --version print to stdout and exit 0', async () => {
-    const help = await runCli(['--help'], { cwd: dir });
+  it('--help and --version print to stdout and exit 0 (the built program finds its package.json)', async () => {
+    const help = await runCliProcess(['--help'], { cwd: dir });
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: imr-lint \[options\] <files or folders\.\.\.>/);
     for (const flag of ['--format', '--stdin', '--stdin-filename', '--max-warnings', '--rule', '--config']) assert.ok(help.stdout.includes(flag), flag);
-    const version = await runCli(['--version'], { cwd: dir });
+    const version = await runCliProcess(['--version'], { cwd: dir });
     assert.equal(version.code, 0);
     assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
     assertNoStackTrace(help.stderr + version.stderr);

@@ -1,5 +1,5 @@
-// docs/rules/*.md and the `imr.rules` settings schema in package.json are generated from the
-// rule registry (npm run gen:docs); this fails when either is stale.
+// docs/rules/*.md, the `imr.rules` settings schema in package.json and the README's rule table are
+// generated from the rule registry (npm run gen:docs); this fails when any of them is stale.
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -35,6 +35,8 @@ describe('generated rule docs and settings schema', () => {
       cpSync(docsFolder(ROOT), docsFolder(dir), { recursive: true });
       const pkgPath = path.join(dir, 'package.json');
       cpSync(path.join(ROOT, 'package.json'), pkgPath);
+      const readmePath = path.join(dir, 'README.md');
+      cpSync(path.join(ROOT, 'README.md'), readmePath);
       assert.deepEqual(staleParts(dir), []);
 
       const [first, second] = rules;
@@ -46,13 +48,17 @@ describe('generated rule docs and settings schema', () => {
       schema.properties[first.id].default = 'off';
       pkg.contributes.configuration.properties['imr.rules'] = schema;
       writeFileSync(pkgPath, JSON.stringify(pkg));
+      writeFileSync(readmePath, readFileSync(readmePath, 'utf8').replace(`| ${first.defaultSeverity} | ${first.description}`, '| hint | Edited by hand. |'));
 
       assert.deepEqual(staleParts(dir).sort(), [
         `missing docs/rules/${second.id}.md`,
         'no such rule: docs/rules/retired-rule.md',
         `out of date: docs/rules/${first.id}.md`,
         'out of date: package.json contributes.configuration.properties["imr.rules"]',
+        'out of date: the rule table in README.md',
       ]);
+      writeFileSync(readmePath, '# no table\n');
+      assert.ok(staleParts(dir).includes('README.md has no rules:start/rules:end rule table'));
     } finally {
       cleanup();
       rmSync(dir, { recursive: true, force: true });

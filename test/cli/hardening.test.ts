@@ -119,7 +119,7 @@ describe('messages a user can act on', () => {
 
   it('a UTF-32 letter (either byte order) is read as UTF-32, not as UTF-16', async () => {
     const utf32 = (text: string, littleEndian: boolean): Buffer => {
-      const codePoints = [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)];
+      const codePoints = [0xfeff, ...Array.from(text, (c) => c.codePointAt(0)!)];
       const out = Buffer.alloc(codePoints.length * 4);
       codePoints.forEach((cp, i) => (littleEndian ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
       return out;

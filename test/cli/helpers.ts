@@ -1,9 +1,13 @@
-// Shared by the CLI tests: run the built CLI as a child process, make temp folders, write
-// synthetic letters. The CLI under test is the real bundle (bin/imr-lint.js -> dist/cli.js).
+// Shared by the CLI tests: run the CLI, make temp folders, write synthetic letters. Most cases run
+// `main(argv, io)` in-process (runCli); the few that prove the wiring (the bin shim, the bundle,
+// exit codes and output through real pipes) run the built bundle as a child process
+// (runCliProcess: bin/imr-lint.js -> dist/cli.js).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../server/src/cli/main';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const BIN = path.join(ROOT, 'bin', 'imr-lint.js');
@@ -22,8 +26,25 @@ export interface RunOptions {
   timeoutMs?: number;
 }
 
-/** Runs `node bin/imr-lint.js ...args` with piped stdio and collects everything it writes. */
-export function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
+/**
+ * Runs `main(args, io)` in this process with in-memory streams and collects everything it writes.
+ * `code` is main's result, as the program would exit with it; `signal` is always null.
+ */
+export async function runCli(args: readonly string[], options: RunOptions): Promise<CliRun> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  stdin.end(options.input ?? '');
+  const code = await main(args, { stdout, stderr, stdin, cwd: options.cwd });
+  return { code, signal: null, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+/** Runs `node bin/imr-lint.js ...args` (the built bundle) with piped stdio and collects everything it writes. */
+export function runCliProcess(args: readonly string[], options: RunOptions): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

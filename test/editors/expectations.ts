@@ -45,7 +45,7 @@ export const expectations: Record<string, FixtureExpectation> = {
 /** The rule id of a diagnostic as editors hand it back (a string, or {value} in VS Code). */
 export function codeOf(code: unknown): string {
   if (typeof code === 'string' || typeof code === 'number') return String(code);
-  if (code && typeof code === 'object' && 'value' in code) return String((code as { value: unknown }).value);
+  if (code && typeof code === 'object' && 'value' in code) return String((code).value);
   return '';
 }
 

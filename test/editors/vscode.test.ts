@@ -43,7 +43,7 @@ let setupError: unknown;
 
 /** Throws what went wrong while starting code-server and Chromium, so each test fails with it. */
 function assertSetUp(): void {
-  if (setupError) throw setupError;
+  if (setupError) throw setupError instanceof Error ? setupError : new Error('code-server or Chromium did not start', { cause: setupError });
 }
 /** Wall time of each phase, written to test-results/vscode-timings.json: where the minutes go. */
 const timings: Record<string, number> = {};
@@ -147,7 +147,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       workspace: join(temp, 'workspace'),
       logDir: join(temp, 'logs'),
     };
-    for (const dir of Object.values(sandbox)) mkdirSync(dir, { recursive: true });
+    for (const dir of [sandbox.home, sandbox.userDataDir, sandbox.extensionsDir, sandbox.workspace, sandbox.logDir]) mkdirSync(dir, { recursive: true });
     cpSync(fixturesDir, sandbox.workspace, { recursive: true });
     mkdirSync(resultsDir, { recursive: true });
     writeUserSettings(sandbox);
@@ -166,7 +166,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     await cdp?.close().catch(() => undefined);
     browser?.stop();
     server?.stop();
-    await Promise.all([browser, server].map((p) => (p ? waitGone(p.pid) : undefined)));
+    await Promise.all([browser, server].map((p) => (p ? waitGone(p.pid) : Promise.resolve())));
     mkdirSync(resultsDir, { recursive: true });
     writeFileSync(join(resultsDir, 'vscode-timings.json'), JSON.stringify(timings, null, 2) + '\n');
     if (temp) {
@@ -234,7 +234,9 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await rows.filter({ hasText: defects.items[0].name }).first().waitFor({ timeout: 30_000 });
       // What each row shows: the symbol's label, then its description (VS Code puts the
       // container there), e.g. "Cyclobenzaprine 7.5 mg #60 · IMR ISSUES, DECISIONS AND RATIONALES".
-      const rowTexts = await rows.evaluateAll((els) =>
+      // Runs in the page: typed by hand, since this project compiles without the DOM library.
+      type Row = { querySelector(selector: string): { textContent: string | null } | null };
+      const rowTexts = await rows.evaluateAll((els: Row[]) =>
         els.map((el) =>
           ['.label-name', '.label-description']
             .map((selector) => (el.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim())

@@ -33,7 +33,6 @@ import {
   type PublishDiagnosticsParams,
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
-  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -243,5 +242,5 @@ export function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit):
   const edits = edit.documentChanges
     ? edit.documentChanges.flatMap((change) => ('edits' in change && change.textDocument.uri === document.uri ? change.edits : []))
     : edit.changes?.[document.uri] ?? [];
-  return TextDocument.applyEdits(document, edits as TextEdit[]);
+  return TextDocument.applyEdits(document, edits);
 }

@@ -81,7 +81,7 @@ describe('editor and CLI agree on .imr-lint.json', () => {
     try {
       const uri = pathToFileURL(path.join(work, 'strict/deeper/c.txt')).href;
       client.open(uri, LETTER);
-      const summary = (await client.connection.sendRequest('imr/letterSummary', { textDocument: { uri } })) as { configFile: string | null };
+      const summary = await client.connection.sendRequest<{ configFile: string | null }>('imr/letterSummary', { textDocument: { uri } });
       assert.equal(summary.configFile, path.join(work, 'strict', '.imr-lint.json'));
     } finally {
       await client.stop();

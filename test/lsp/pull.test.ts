@@ -30,7 +30,7 @@ function pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosti
 
 function full(report: DocumentDiagnosticReport): FullDocumentDiagnosticReport {
   assert.equal(report.kind, 'full');
-  return report as FullDocumentDiagnosticReport;
+  return report;
 }
 
 describe('pull diagnostics', () => {

@@ -1,12 +1,11 @@
 // Bad input over stdio: unknown documents, positions past the end, malformed params, unknown
-// methods, malformed JSON-RPC bytes, impossible edit ranges, a 50 MB document, binary content and
-// a cancelled request. After each, the server still answers correctly and holds, for every open
+// methods, malformed JSON-RPC bytes, impossible edit ranges and binary content (a 50 MB document
+// and a cancelled request are in test/stress/lsp.test.ts). After each, the server still answers correctly and holds, for every open
 // document, exactly the client's text. The client pulls diagnostics, so the server lints only
 // when asked (which makes the cancellation observable).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
-  CancellationTokenSource,
   CodeActionRequest,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -17,39 +16,22 @@ import {
   ExecuteCommandRequest,
   FoldingRangeRequest,
   HoverRequest,
-  LSPErrorCodes,
   ResponseError,
   WorkspaceSymbolRequest,
   type CodeAction,
-  type DocumentSymbol,
   type FullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
-import { MAX_DIAGNOSTICS, MAX_ITEMS } from '../../server/src/engine';
-import { digest, fixtureUri, LspClient, PULL_CAPABILITIES } from './client';
-import { fixture, generatedLetter, positionOf } from './text';
+import { fixtureUri, LspClient, PULL_CAPABILITIES } from './client';
+import { assertServerHealthy, letterSummary, type LetterSummaryLike } from './health';
+import { fixture, positionOf } from './text';
 
 const CLEAN = fixtureUri('clean.imr');
 const clean = fixture('clean.imr');
 const UNKNOWN = 'file:///nowhere/never-opened.imr';
 let client: LspClient;
 
-interface Summary { version: number; items: number; overturned: number; length: number; sha256?: string; layout: string }
-
-function summary(uri: string): Promise<Summary | null> {
-  return client.connection.sendRequest('imr/letterSummary', { textDocument: { uri }, includeDigest: true });
-}
-
-/** The server answers a real request correctly and holds the client's text for every open document. */
-async function assertHealthy(): Promise<void> {
-  assert.equal(client.exited, null, `the server is running (stderr: ${client.stderr})`);
-  const roots = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: CLEAN } })) as DocumentSymbol[];
-  assert.deepEqual(roots.at(-1)?.children?.map((s) => s.detail), ['Upheld', 'Overturned']);
-  for (const [uri, document] of client.documents) {
-    const held = await summary(uri);
-    assert.equal(held?.version, document.version, `${uri}: version`);
-    assert.equal(held?.sha256, digest(document.getText()), `${uri}: the server's text equals the client's`);
-  }
-}
+const summary = (uri: string): Promise<LetterSummaryLike | null> => letterSummary(client, uri);
+const assertHealthy = (): Promise<void> => assertServerHealthy(client, CLEAN);
 
 async function rejects(promise: Promise<unknown>, code: number): Promise<void> {
   await assert.rejects(promise, (error: unknown) => error instanceof ResponseError && error.code === code);
@@ -160,22 +142,7 @@ describe('bad requests', () => {
   });
 });
 
-describe('large and binary documents', () => {
-  it('a 50 MB letter is read up to the item limit, and the server still answers', async () => {
-    const uri = 'untitled:fifty-megabytes.imr';
-    const letter = generatedLetter(50_000_000);
-    assert.ok(letter.items > MAX_ITEMS, `${letter.items} items`);
-    client.open(uri, letter.text);
-    const held = await summary(uri);
-    assert.equal(held?.items, MAX_ITEMS);
-    assert.equal(held?.length, letter.text.length);
-    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as FullDocumentDiagnosticReport;
-    assert.ok(report.items.length <= MAX_DIAGNOSTICS + 2, `${report.items.length} diagnostics`);
-    assert.match(String(report.items.at(-1)?.message), /Only the first 100,000 items/);
-    await assertHealthy();
-    client.close(uri);
-  });
-
+describe('binary documents', () => {
   it('binary content is not a letter, and nothing breaks', async () => {
     const uri = 'untitled:binary.txt';
     let seed = 12345;
@@ -191,33 +158,6 @@ describe('large and binary documents', () => {
     assert.deepEqual(await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), []);
     await assertHealthy();
     client.close(uri);
-  });
-});
-
-describe('cancellation', () => {
-  it('a cancelled request is answered RequestCancelled and its letter is not linted', async () => {
-    const busy = 'untitled:busy.imr';
-    const cancelled = 'untitled:cancelled.imr';
-    const letter = generatedLetter(10_000_000);
-    client.open(busy, letter.text);
-    client.open(cancelled, letter.text.replace('CM99-0000002', 'CM99-0000003'));
-    // The first request keeps the server busy linting; the second is cancelled at once.
-    const first = summary(busy);
-    const source = new CancellationTokenSource();
-    const second = client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cancelled } }, source.token);
-    source.cancel();
-    await rejects(second, LSPErrorCodes.RequestCancelled);
-    assert.equal((await first)?.items, letter.items);
-    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: CLEAN }, position: { line: 0, character: 0 } });
-    const lints = client.logs.filter((log) => log.message.startsWith('lint ')).map((log) => log.message.split(' ')[1]);
-    assert.ok(lints.includes(busy), 'the busy letter was linted');
-    assert.ok(!lints.includes(cancelled), 'the cancelled request did not lint its letter');
-    // Asked again without cancelling, it is answered.
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: cancelled } })) as DocumentSymbol[];
-    assert.equal(symbols.at(-1)?.children?.length, letter.items);
-    client.close(busy);
-    client.close(cancelled);
-    await assertHealthy();
   });
 });
 

@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../support/seeded';
 import { parse } from '../../server/src/engine/parse';
 import { blindText, isEmptyField } from '../../server/src/engine/field';
 import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
@@ -61,7 +62,7 @@ function fields(ca: string, maximus: string, rationale: string): { ca: Field; ma
 const TAILS = [0, 1, 5, 20, 60, 200, Infinity];
 
 test('a rationale read from its tail, as written, gives the verdict of its folded text', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fieldText, fc.constantFrom(...TAILS), fc.boolean(), (text, tail, foldFirst) => {
       const { rationale } = fields('x', 'x', text);
       const folded = rationale.text;
@@ -99,7 +100,7 @@ test('the verdict reader agrees with reading every clause of every sentence', ()
   const clauseText = fc
     .array(fc.oneof(piece, fc.constantFrom(', ', '; ', ': ', ' but ', ' however, ', ' although ', ' if ', ' would ', ' whereas ', '.', '. ')), { maxLength: 40 })
     .map((p) => p.join(''));
-  fc.assert(
+  assertProperty(
     fc.property(clauseText, (text) => {
       const folded = fields('x', 'x', text).rationale.text;
       assert.equal(rationaleVerdict(folded), referenceVerdict(folded));
@@ -120,7 +121,7 @@ test('the verdict reader agrees with reading every clause of every sentence', ()
 });
 
 test('the no-evidence and stub patterns, and emptiness, read the same as written and folded', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fieldText, fieldText, (a, b) => {
       const read = fields(a, b, 'x');
       const lazy = fields(a, b, 'x');
@@ -154,7 +155,7 @@ test('decision lines read by character are the ones the decision patterns read',
   const DECISION_ONLY = /^(?:upheld|overturned)\.?$/i;
   const part = fc.constantFrom('Upheld', 'OVERTURNED', 'upheld.', 'Overturned.', 'reupheld', 'uphel', 'd', '.', '..', ':', ': ', ':\u00a0',
     ' ', '  ', '\t', '\u2003', '\u2028', 'Norco 10/325 mg #120', 'x', 'é', 'İ', '\u212a');
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(part, { maxLength: 8 }), (parts) => {
       const idx = new LineIndex(parts.join(''));
       const content = idx.content(0);
@@ -190,7 +191,7 @@ test('duplicate items found by hashed names are the ones a key per name finds', 
   const part = fc.constantFrom('Norco 10/325 mg #120', 'NORCO', 'norco', ' ', '  ', '\u2028', '\u00a0', '\u212a', 'k', 'K',
     '\u0130', 'i\u0307', 'i', 'Physical therapy 2 x ', '4', '6', ' for the lumbar spine', '(unnamed item)', 'é', 'É', '\t');
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  fc.assert(
+  assertProperty(
     fc.property(fc.array(fc.array(part, { maxLength: 6 }).map((p) => p.join('')), { maxLength: 12 }), (names) => {
       const letter = { layout: 'standard', items: names.map((name) => ({ name, nameRange: range })) } as unknown as Letter;
       const found = rule.check(letter).map((f) => {

@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { assertProperty } from '../support/seeded';
 import { generateLetter, type LetterStyle } from '../../bench/generate';
 import { check } from './invariants';
 import { MAX_DIAGNOSTICS } from '../../server/src/engine';
@@ -75,7 +76,7 @@ const styleArb: fc.Arbitrary<Partial<LetterStyle>> = fc.record(
 const WRONG_ON_A_GOOD_LETTER = ['missing-decision', 'missing-guideline', 'missing-rationale', 'decision-contradicts-rationale', 'missing-section', 'not-a-letter'];
 
 test('generated letters: items, decisions and names are the ones generated, with no false defect', () => {
-  fc.assert(
+  assertProperty(
     fc.property(fc.nat(), fc.integer({ min: 1, max: 12 }), styleArb, (seed, items, style) => {
       const generated = generateLetter(seed, { items, style, summarySentences: 4 });
       const { letter, diagnostics } = check(generated.text);
@@ -91,7 +92,7 @@ test('generated letters: items, decisions and names are the ones generated, with
 
 test('generated letters, cut and spliced anywhere: invariants hold', () => {
   const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(200), insert: fc.oneof(fc.constantFrom(...TOKENS), arbitraryText) });
-  fc.assert(
+  assertProperty(
     fc.property(fc.nat(), fc.integer({ min: 1, max: 6 }), styleArb, fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, items, style, edits) => {
       let text = generateLetter(seed, { items, style, summarySentences: 3 }).text;
       for (const e of edits) {
@@ -108,12 +109,12 @@ test('generated letters, cut and spliced anywhere: invariants hold', () => {
 // Arbitrary strings
 
 test('arbitrary strings (full Unicode, lone surrogates, NUL, bare CR): invariants hold', () => {
-  fc.assert(fc.property(arbitraryText, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
+  assertProperty(fc.property(arbitraryText, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
 });
 
 test('letter-like soups of labels, headings and decisions: invariants hold', () => {
-  fc.assert(fc.property(soup, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
-  fc.assert(fc.property(itemSoup, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
+  assertProperty(fc.property(soup, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
+  assertProperty(fc.property(itemSoup, (text) => void check(text)), { numRuns: 300, includeErrorInReport: true });
 });
 
 test('every label without its text', () => {

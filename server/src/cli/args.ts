@@ -1,5 +1,6 @@
 // Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
-import { isSeveritySetting, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
+import type { SeveritySetting } from '../engine';
+import { isSeveritySetting, SEVERITY_SETTINGS } from '../shared/protocol';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
@@ -24,7 +25,6 @@ export const MAX_JOBS = 32;
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-export { SEVERITY_SETTINGS, isSeveritySetting } from '../engine';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 /** Options that take a value, as `--name value` or `--name=value`. */
 const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);

@@ -60,7 +60,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (err) {
-      problem(dir, `cannot read folder (${describeError(err)})`, true);
+      problem(dir, `cannot read folder (${ioErrorReason(err)})`, true);
       return;
     }
     entries.sort((a, b) => compareStrings(a.name, b.name));
@@ -87,7 +87,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       real = await fs.realpath(abs);
     } catch (err) {
       // A dangling link only matters when it names a letter file.
-      if (isLetterFileName(name)) problem(abs, `cannot read (${describeError(err)})`, true);
+      if (isLetterFileName(name)) problem(abs, `cannot read (${ioErrorReason(err)})`, true);
       return;
     }
     if (stats.isDirectory()) {
@@ -112,7 +112,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
       const code = errorCode(err);
       const dangling = code === 'ENOENT' && (await fs.lstat(abs).then(() => true, () => false));
       const message =
-        code === 'ENOENT' && !dangling ? 'no such file or folder' : `cannot read (${describeError(err)})`;
+        code === 'ENOENT' && !dangling ? 'no such file or folder' : `cannot read (${ioErrorReason(err)})`;
       problems.push({ display: arg, message, fatal: true });
       continue;
     }
@@ -120,7 +120,7 @@ export async function discover(args: readonly string[], cwd: string): Promise<Di
     try {
       real = await fs.realpath(abs);
     } catch (err) {
-      problems.push({ display: arg, message: `cannot read (${describeError(err)})`, fatal: true });
+      problems.push({ display: arg, message: `cannot read (${ioErrorReason(err)})`, fatal: true });
       continue;
     }
     if (stats.isDirectory()) await walk(abs, real);
@@ -165,11 +165,11 @@ function comparePaths(a: string, b: string): number {
 }
 
 export function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : undefined;
 }
 
 /** A short reason for an I/O error, without the stack or the path (the caller prints that). */
-export function describeError(err: unknown): string {
+export function ioErrorReason(err: unknown): string {
   switch (errorCode(err)) {
     case 'ENOENT':
       return 'no such file or folder; a dangling symbolic link?';

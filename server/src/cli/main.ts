@@ -13,7 +13,7 @@ import { makeReporter } from './format/make';
 import { PieceJoiner, plural, safeForTerminal, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
 import { decodeLetter, MAX_LETTER_BYTES } from './read';
-import { packageInfo } from './version';
+import { packageInfo } from '../packageInfo';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
 export interface CliIO {
@@ -248,7 +248,7 @@ async function readAll(stream: NodeJS.ReadableStream, limit: number): Promise<Bu
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     length += bytes.length;
     if (length > limit) return null;
     chunks.push(bytes);

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { describeError, errorCode } from './discover';
+import { errorCode, ioErrorReason } from './discover';
 
 export type Decoded =
   | { kind: 'text'; text: string; warning: string | null }
@@ -33,7 +33,7 @@ export async function readLetter(absPath: string): Promise<ReadResult> {
     if (errorCode(err) === 'EACCES' && (await cannotEnter(path.dirname(absPath)))) {
       return { kind: 'error', message: 'cannot read (permission denied: its folder can be listed but not entered)' };
     }
-    return { kind: 'error', message: `cannot read (${describeError(err)})` };
+    return { kind: 'error', message: `cannot read (${ioErrorReason(err)})` };
   }
   // The file may have grown since it was measured.
   if (bytes.length > MAX_LETTER_BYTES) return { kind: 'error', message: tooLarge(bytes.length) };

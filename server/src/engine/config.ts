@@ -2,14 +2,9 @@
 // optional "$schema"). Pure, like the rest of the engine; finding and reading the file is
 // server/src/config/discovery.ts's job. Never throws: a value is described by its type, never
 // printed, so a 100,000-deep array costs no stack.
-import type { RuleSettings, SeveritySetting } from './diagnostic';
+import { isSeveritySetting, SEVERITY_SETTINGS } from '../shared/protocol';
+import type { RuleSettings } from './diagnostic';
 import { ruleById } from './rules';
-
-export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-
-export function isSeveritySetting(value: unknown): value is SeveritySetting {
-  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
-}
 
 /** The rules of a config's text, or a message saying what is wrong with it. */
 export function parseConfig(source: string): RuleSettings | string {
@@ -51,5 +46,6 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return quoted(value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  return typeof value === 'object' ? 'an object' : typeof value;
 }

@@ -1,7 +1,9 @@
 import type { Range } from './types';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
+import type { RuleSeveritySetting, Severity } from '../shared/protocol';
+
+export type { Severity };
+export type SeveritySetting = RuleSeveritySetting;
 
 /** A text edit as data: the server turns it into an LSP WorkspaceEdit, the CLI could apply it. */
 export interface TextEdit {

@@ -8,12 +8,12 @@
 // each read.
 import { fieldKindOf, PAGE_NOISE } from './patterns';
 import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
-import type { Field, FieldKind, Range } from './types';
+import type { Field, FieldData, FieldKind, Range } from './types';
 
 // A letter has thousands of fields, and an open letter keeps them: each holds offsets only
 // (TypeScript-private, not #private, which would add a brand slot to each), and its
 // positions are worked out from the line index when asked.
-export class LetterField implements Field {
+export class LetterField implements FieldData {
   private readonly lines: LineIndex;
   private readonly labelStart: number;
   private readonly labelEnd: number;
@@ -68,7 +68,7 @@ export class LetterField implements Field {
     return this.foldedText();
   }
 
-  toJSON(): Field {
+  toJSON(): FieldData {
     return { kind: this.kind, label: this.label, labelRange: this.labelRange, textRange: this.textRange, text: this.foldedText() };
   }
 
@@ -137,7 +137,7 @@ export interface FieldTail {
 
 /** The field's text for a blind regex: as written when no footer sits inside it, else folded. */
 export function blindText(field: Field): string {
-  return field instanceof LetterField ? field.blindText() : field.text;
+  return field.blindText();
 }
 
 /**
@@ -148,12 +148,12 @@ export function blindText(field: Field): string {
  * reader that skips a tail's first, possibly cut, sentence reads what it would read in the whole.
  */
 export function blindTail(field: Field, chars: number): FieldTail {
-  return field instanceof LetterField ? field.blindTail(chars) : { text: field.text, whole: true };
+  return field.blindTail(chars);
 }
 
 /** Whether the field has no text; costs nothing, unlike comparing its text with "". */
 export function isEmptyField(field: Field): boolean {
-  return field instanceof LetterField ? field.isEmpty() : field.text === '';
+  return field.isEmpty();
 }
 
 /** Offset of the start of the line holding `at`, not before `floor`. */

@@ -7,6 +7,6 @@ export { parse } from './parse';
 export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
-export { looksLikeLetter } from './detect';
-export { isSeveritySetting, parseConfig, SEVERITY_SETTINGS } from './config';
+export { parseConfig } from './config';
 export { LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from './limits';
+export { looksLikeLetter } from '../shared/letterSigns';

@@ -3,7 +3,7 @@
 // out its four ranges from the line index when asked, instead of keeping a dozen objects for them.
 // toJSON writes the ranges out, so JSON of an item is what it would be with plain properties.
 import type { LineIndex } from './text';
-import type { Decision, Field, Item, Range } from './types';
+import type { Decision, Field, ItemData, Range } from './types';
 
 /** What an item says, as the parser read it. */
 export interface ItemContent {
@@ -13,7 +13,7 @@ export interface ItemContent {
   leadIn: string | null;
 }
 
-export class LetterItem implements Item {
+export class LetterItem implements ItemData {
   readonly name: string;
   readonly decision: Decision | null;
   readonly decisionText: string | null;
@@ -75,7 +75,7 @@ export class LetterItem implements Item {
     return this.lines.rangeOf(this.start, this.blockEnd);
   }
 
-  toJSON(): Item {
+  toJSON(): ItemData {
     return {
       name: this.name,
       decision: this.decision,

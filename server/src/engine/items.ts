@@ -13,7 +13,7 @@ import { Found, type Header } from './found';
 import { LetterItem } from './item';
 import { MAX_ITEMS } from './limits';
 import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
-import type { Decision, Field, Item } from './types';
+import { UNNAMED_ITEM, type Decision, type Field, type Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
 const MAX_HEADER_LINES = 7;
@@ -242,7 +242,7 @@ function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
     name = request;
     nameStart = locate(idx, pieces, request) ?? start;
   }
-  if (name === '') name = '(unnamed item)';
+  if (name === '') name = UNNAMED_ITEM;
 
   const headerEnd = decisionEnd >= 0 ? decisionEnd : nameEnd;
   const headerEndLine = decisionEnd >= 0 ? h.decisionLine : last ? last.line : h.start;
@@ -255,7 +255,7 @@ function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
 }
 
 /** The usual spellings of a decision word, shared by every item that writes them so. */
-const SPELLINGS = new Map(['Upheld', 'Overturned', 'UPHELD', 'OVERTURNED', 'upheld', 'overturned'].flatMap((w) => [[w, w], [`${w}.`, `${w}.`]]) as Array<[string, string]>);
+const SPELLINGS = new Map(['Upheld', 'Overturned', 'UPHELD', 'OVERTURNED', 'upheld', 'overturned'].flatMap((w): Array<[string, string]> => [[w, w], [`${w}.`, `${w}.`]]));
 
 /** A decision word as written: one shared string for the usual spellings, not one per item. */
 function asWritten(word: string): string {

@@ -1,6 +1,7 @@
 // Older layouts (FORMAT.md, "Older layouts"): the decisions are prose, not labelled blocks.
 // What can be read is read; the older-layout rule says plainly what could not be.
-import { foldPieces, LineIndex, range } from './text';
+import { LetterItem } from './item';
+import { foldPieces, LineIndex } from './text';
 import type { Item, Section } from './types';
 
 const NUMBERED = /^\d{1,2}[).]\s/;
@@ -32,8 +33,7 @@ function readNumberedDecisions(idx: LineIndex): Item[] {
     const nec = NECESSITY.exec(rest);
     if (!nec) continue;
     const name = rest.slice(0, nec.index).trim();
-    const whole = range(i, idx.start(i), last, idx.end(last));
-    items.push(proseItem(name, nec[1] ? 'Upheld' : 'Overturned', whole));
+    items.push(proseItem(idx, name, nec[1] ? 'Upheld' : 'Overturned', idx.offset(i, idx.start(i)), idx.offset(last, idx.end(last))));
   }
   return items;
 }
@@ -51,23 +51,16 @@ function readIssueAtDispute(idx: LineIndex, sections: readonly Section[]): Item[
     const name = after || idx.content(line);
     const word = /\b(upheld|overturned)\b/i.exec(name);
     const decision = word ? (word[1].toLowerCase() === 'upheld' ? 'Upheld' : 'Overturned') : null;
-    items.push(proseItem(name, decision, range(line, idx.end(line) - name.length, line, idx.end(line))));
+    items.push(proseItem(idx, name, decision, idx.offset(line, idx.end(line) - name.length), idx.offset(line, idx.end(line))));
   }
   return items;
 }
 
-function proseItem(name: string, decision: Item['decision'], whole: Item['range']): Item {
-  return {
-    name,
-    decision,
-    decisionText: null,
-    leadIn: null,
-    nameRange: whole,
-    decisionRange: null,
-    headerRange: whole,
-    range: whole,
-    claimsAdministratorGuideline: null,
-    maximusGuideline: null,
-    decisionRationale: null,
-  };
+/**
+ * An item of prose: the name, the header and the whole item are the text from `from` to `to`
+ * (offsets); no decision word as written, no labelled fields. The same class as a standard item,
+ * so every Item has one runtime shape.
+ */
+function proseItem(idx: LineIndex, name: string, decision: Item['decision'], from: number, to: number): Item {
+  return new LetterItem({ name, decision, decisionText: null, leadIn: null }, [null, null, null], idx, from, from, to, -1, to);
 }

@@ -2,7 +2,8 @@
 import { readItems } from './items';
 import { emptyMetadata, readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
-import { headingKindAt, LETTER_SIGNS } from './patterns';
+import { LETTER_SIGNS } from '../shared/letterSigns';
+import { headingKindAt } from './patterns';
 import { LineIndex, range } from './text';
 import type { Item, Layout, Letter, Section } from './types';
 

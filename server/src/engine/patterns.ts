@@ -45,7 +45,7 @@ interface HeadingPattern {
 }
 
 // Whole-line headings, in the order they are tried. Kept to lines that never occur as prose.
-export const HEADINGS: readonly HeadingPattern[] = [
+const HEADINGS: readonly HeadingPattern[] = [
   { kind: 'issues', re: /^IMR\s+ISSUES\s*(?:,\s*)?DECISIONS?\s+AND\s+RATIONALES?$/i },
   { kind: 'issues', re: /^IMR\s+DECISIONS?(?:\s*\(S\))?\s+AND\s+RATIONALES?(?:\s*\(S\))?$/i },
   { kind: 'how-made', re: /^HOW\s+THE\s+IMR\s+FINAL\s+DETERMINATION\s+WAS\s+MADE$/i },
@@ -104,7 +104,7 @@ export function headingKindAt(text: string, start: number, end: number): Section
 }
 
 /** Header-table and cover-letter labels, mapped to metadata keys. */
-export const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
+const META_LABELS: ReadonlyArray<[RegExp, MetaKey]> = [
   [/^(?:IMR\s+)?Case\s+Number$/i, 'caseNumber'],
   [/^Date\s+Assigned$/i, 'dateAssigned'],
   [/^Decision\s+Date$/i, 'decisionDate'],
@@ -131,10 +131,3 @@ export function metaKeyOf(label: string): MetaKey | null {
   for (const [re, key] of META_LABELS) if (re.test(label)) return key;
   return null;
 }
-
-/**
- * Signs that a text is an IMR letter at all; any one is enough. Each is a heading, a label or an
- * identifier that ordinary prose does not contain, so a note that merely mentions IMR stays plain.
- */
-export const LETTER_SIGNS =
-  /HOW THE IMR FINAL DETERMINATION WAS MADE|IMR ISSUES, DECISIONS AND RATIONALES|IMR DECISIONS? AND RATIONALES?|Independent Medical Review (?:Final )?Determination|MAXIMUS guideline\s*:|MAXIMUS Federal Services|Decision rationale\s*:|Claims Administrator guideline\s*:|MEDICAL PROFESSIONAL REVIEW|IMR Case Number|\bCM\d{2}-\d{7}\b/i;

@@ -1,11 +1,10 @@
+import { isSeveritySetting } from '../shared/protocol';
 import type { RuleSettings, Severity } from './diagnostic';
 import type { Rule } from './rule';
-
-const VALID = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** The severity a rule runs at, or null when it is off. Unknown values fall back to the default. */
 export function resolveSeverity(rule: Rule, settings: RuleSettings | undefined): Severity | null {
   const configured = settings?.[rule.id];
-  if (configured === undefined || !VALID.has(configured)) return rule.defaultSeverity;
+  if (!isSeveritySetting(configured)) return rule.defaultSeverity;
   return configured === 'off' ? null : configured;
 }

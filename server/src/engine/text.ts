@@ -230,7 +230,7 @@ const HYPHEN_BREAKS = /([A-Z])-[^\S\r\n]*(?:\r|\n)\s*/gi;
 const SPACE_RUNS = /\s{2,}|[^\S ]/g;
 
 // One pass instead of a regex: field text of a 10 MB letter goes through here.
-export function foldSpaces(s: string): string {
+function foldSpaces(s: string): string {
   let out = '';
   let pendingSpace = false;
   let chunkStart = -1;

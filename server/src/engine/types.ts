@@ -1,6 +1,8 @@
 // Plain data returned by the engine. Positions are LSP positions: 0-based line and UTF-16
 // character, lines broken at \r\n, \n or a lone \r (as LSP clients do). A form feed is a
 // character like any other, so it never shifts a line number.
+import type { LetterField } from './field';
+import type { LetterItem } from './item';
 
 export interface Position {
   line: number;
@@ -12,11 +14,26 @@ export interface Range {
   end: Position;
 }
 
+/** The empty range at the top of the text, where findings about the whole letter stand (a new object each call). */
+export function startOfText(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** An item's name when its header names nothing; every face shows it as is. */
+export const UNNAMED_ITEM = '(unnamed item)';
+
 export type Decision = 'Upheld' | 'Overturned';
 
 export type FieldKind = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'decisionRationale';
 
-export interface Field {
+/**
+ * A labelled field of an item: a LetterField (field.ts), whose ranges, label and text are getters;
+ * like an Item, spreading it would drop them (no-misused-spread), and its toJSON gives FieldData.
+ */
+export type Field = LetterField;
+
+/** What a field holds, as plain data: LetterField implements it, and its toJSON returns one. */
+export interface FieldData {
   kind: FieldKind;
   /** The label as written, e.g. "MAXIMUS Guideline:". */
   label: string;
@@ -27,7 +44,16 @@ export interface Field {
   readonly text: string;
 }
 
-export interface Item {
+/**
+ * An item of a letter. One runtime shape: every item, of every layout, is a LetterItem (item.ts),
+ * whose ranges are getters worked out from offsets. So `{...item}` would drop the ranges; eslint's
+ * no-misused-spread rejects spreading it. `item.toJSON()` (and JSON.stringify) gives the same
+ * data as plain properties: an ItemData.
+ */
+export type Item = LetterItem;
+
+/** What an item holds, as plain data: LetterItem implements it, and its toJSON returns one. */
+export interface ItemData {
   /** Whitespace folded, no page-break noise; for a partial-authorization lead-in, the request the decision is about. */
   name: string;
   decision: Decision | null;

@@ -13,9 +13,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_DIAGNOSTICS, ruleById, type Fix, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
-import { readDiagnosticData, SOURCE, toLspDiagnostic } from './diagnostics';
+import { readDiagnosticData, toLspDiagnostic } from './diagnostics';
 import { isRange, isRecord, rangesIntersect } from './params';
-import { Commands, LIST_DEFECTS_KIND } from './protocol';
+import { Commands, DIAGNOSTIC_SOURCE, LIST_DEFECTS_KIND } from './protocol';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, LIST_DEFECTS_KIND];
 
@@ -70,7 +70,7 @@ export function codeActions({ document, analysis, result, params, versionedEdits
 function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: LintResult): LspDiagnostic[] {
   // A letter never has more than MAX_DIAGNOSTICS (+ the limit notes): more sent are not ours.
   const sent = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics.slice(0, MAX_DIAGNOSTICS + 2) : [];
-  const ours = sent.filter((d) => isRecord(d) && d.source === SOURCE && typeof d.code === 'string' && isRange(d.range));
+  const ours = sent.filter((d) => isRecord(d) && d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string' && isRange(d.range));
   if (ours.length > 0 || sent.length > 0) return ours;
   return result.diagnostics
     .filter((d) => rangesIntersect(d.range, params.range))

@@ -17,7 +17,7 @@ export function disableRuleAdvice(ruleId: string): string {
 
 /** The first argument as a string, or an InvalidParams error naming the command. */
 export function stringArgument(params: ExecuteCommandParams): string {
-  const first = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
+  const first: unknown = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
   if (typeof first !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${params.command} expects a string argument`);
   return first;
 }

@@ -5,9 +5,8 @@ import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-lan
 import { ruleById, type Diagnostic, type Fix, type Severity } from '../engine';
 import type { Analysis } from './analysis';
 import { isRange, isRecord } from './params';
+import { DIAGNOSTIC_SOURCE } from './protocol';
 import { ruleDocHref } from './ruleDocs';
-
-export const SOURCE = 'imr';
 
 export interface DiagnosticData {
   version: number;
@@ -35,7 +34,7 @@ export function toLspDiagnostic(analysis: Analysis, diagnostic: Diagnostic): Lsp
     code: diagnostic.code,
     // The limit diagnostic (limits.ts) is not a rule and has no page.
     ...(ruleById(diagnostic.code) ? { codeDescription: { href: ruleDocHref(diagnostic.code) } } : {}),
-    source: SOURCE,
+    source: DIAGNOSTIC_SOURCE,
     message: diagnostic.message,
   };
   if (diagnostic.related?.length) {

@@ -14,7 +14,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { toLspDiagnostics } from './diagnostics';
 import { LARGE_DOCUMENT, type Letters } from './letters';
-import { describeError, type Log } from './log';
+import { errorForLog, type Log } from './log';
 
 export type Publish = (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => void;
 
@@ -100,7 +100,7 @@ export class DiagnosticsPusher {
         this.lastEnd.set(uri, performance.now());
       }
     } catch (error) {
-      this.log.error(`publishDiagnostics ${this.log.doc(uri)} failed: ${describeError(error)}`);
+      this.log.error(`publishDiagnostics ${this.log.doc(uri)} failed: ${errorForLog(error)}`);
     }
     setImmediate(() => void this.drain());
   }

@@ -1,4 +1,5 @@
-// What the hovers say. Every statement comes from ../shared/notes/domain.md, with the legal
+// What the hovers say. Every statement comes from notes/domain.md of the shared folder
+// (../shared beside the repository), with the legal
 // source it gives (8 CCR 9792.10.7(a) was checked against the regulation's text). Nothing here may
 // be added without a source.
 import type { Decision, FieldKind } from '../engine';

@@ -2,7 +2,7 @@
 // a request unanswered. A failure is logged with the method name (no letter text) and answered
 // with the feature's empty value; InvalidParams and cancellation errors go back to the client.
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import { describeError, type Log } from './log';
+import { errorForLog, type Log } from './log';
 
 export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise<R>;
 
@@ -13,7 +13,7 @@ export function guardRequest<P, R>(log: Log, method: string, empty: R, handler: 
       return await handler(params, token);
     } catch (error) {
       if (error instanceof ResponseError) throw error;
-      log.error(`${method} failed: ${describeError(error)}`);
+      log.error(`${method} failed: ${errorForLog(error)}`);
       return empty;
     }
   };
@@ -21,7 +21,7 @@ export function guardRequest<P, R>(log: Log, method: string, empty: R, handler: 
 
 export function guardNotification<P>(log: Log, method: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
   return (params) => {
-    const report = (error: unknown) => log.error(`${method} failed: ${describeError(error)}`);
+    const report = (error: unknown) => log.error(`${method} failed: ${errorForLog(error)}`);
     try {
       const done = handler(params);
       if (done instanceof Promise) done.catch(report);

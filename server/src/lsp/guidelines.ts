@@ -1,5 +1,5 @@
 // Which guideline a citation names. Only facts from the project's domain notes
-// (../shared/notes/domain.md): the MTUS parts, the ACOEM chapters of the MTUS, the ODG, and the
+// (notes/domain.md in ../shared beside the repository): the MTUS parts, the ACOEM chapters of the MTUS, the ODG, and the
 // order of evidence in Labor Code 4610.5(c)(2). Pure functions over a field's folded text.
 
 export type GuidelineClass =

@@ -39,7 +39,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
 }
 
 /** Items are in document order and do not overlap: binary search for the last one starting at or before the position. */
-export function itemAt(items: readonly Item[], position: Position): Item | undefined {
+function itemAt(items: readonly Item[], position: Position): Item | undefined {
   let low = 0;
   let high = items.length - 1;
   let found = -1;

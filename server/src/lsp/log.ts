@@ -46,7 +46,7 @@ export function shortName(uri: string): string {
  * JSON SyntaxError quotes what it read; an engine error might quote the letter). Built-in type and
  * reference errors name code, not data, so their message is kept.
  */
-export function describeError(error: unknown): string {
+export function errorForLog(error: unknown): string {
   if (!(error instanceof Error)) return typeof error;
   const safeMessage = error instanceof TypeError || error instanceof ReferenceError || error instanceof RangeError;
   const frames = (error.stack ?? '').split('\n').filter((line) => line.startsWith('    at ')).slice(0, 8);

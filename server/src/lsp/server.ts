@@ -1,8 +1,6 @@
 // Wires the features to a connection. Each handler is thin: read params, get the letter's
 // analysis, hand the engine's data to a feature module, answer. Handlers are guarded (see guard.ts).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
@@ -31,29 +29,19 @@ import { foldingRanges } from './folding';
 import { guardNotification, guardRequest, throwIfCancelled, yieldToEventLoop } from './guard';
 import { hover } from './hover';
 import { Letters } from './letters';
-import { describeError, Log } from './log';
+import { errorForLog, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
 import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, type LetterSummary } from './protocol';
-import { packageRoot } from './ruleDocs';
+import { packageInfo } from '../packageInfo';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
 import { letterSymbols } from './workspaceSymbols';
 
 export const SERVER_NAME = 'imr-language-server';
 
-let version: string | undefined;
-
-/** The package's version, read once from its package.json. */
+/** The package's version (package.json, read once). */
 export function serverVersion(): string {
-  if (version === undefined) {
-    try {
-      const manifest: unknown = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8'));
-      version = isRecord(manifest) && typeof manifest.version === 'string' ? manifest.version : '0.0.0';
-    } catch {
-      version = '0.0.0';
-    }
-  }
-  return version;
+  return packageInfo().version;
 }
 
 export function startServer(connection: Connection): void {
@@ -73,8 +61,8 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   });
 
-  process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
-  process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${describeError(error)}`));
+  process.on('uncaughtException', (error) => log.error(`uncaught exception: ${errorForLog(error)}`));
+  process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${errorForLog(error)}`));
 
   const ready = (): Letters => {
     if (!letters) throw new Error('request before initialize');

@@ -2,24 +2,23 @@
 // vscode-extension-samples flow); clients without that capability get the initialization options
 // or the last `didChangeConfiguration` payload, else the defaults.
 import { isRecord } from './params';
-import type { ImrSettings, RuleSeveritySetting, TraceSetting } from './protocol';
+import { isSeveritySetting, type ImrSettings, type TraceSetting } from './protocol';
 
 export const DEFAULT_SETTINGS: ImrSettings = Object.freeze({
   enable: true,
   rules: Object.freeze({}) as ImrSettings['rules'],
-  trace: Object.freeze({ server: 'off' as TraceSetting }),
+  trace: Object.freeze({ server: 'off' }),
 });
 
-const SEVERITIES = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
 const TRACES = new Set<string>(['off', 'messages', 'verbose']);
 
 /** Whatever a client sends, a well-formed ImrSettings comes out (bad values fall back to defaults). */
-export function normalizeSettings(raw: unknown): ImrSettings {
+function normalizeSettings(raw: unknown): ImrSettings {
   if (!isRecord(raw)) return DEFAULT_SETTINGS;
   const rules: ImrSettings['rules'] = {};
   if (isRecord(raw.rules)) {
     for (const [id, value] of Object.entries(raw.rules)) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleSeveritySetting;
+      if (isSeveritySetting(value)) rules[id] = value;
     }
   }
   const trace = isRecord(raw.trace) && typeof raw.trace.server === 'string' && TRACES.has(raw.trace.server)

@@ -1,6 +1,6 @@
 // textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import type { Field, Item, Letter } from '../engine';
+import { UNNAMED_ITEM, type Field, type Item, type Letter } from '../engine';
 import { FIELD_LABELS } from './explanations';
 import { throwIfCancelled } from './guard';
 import { comparePositions, rangeContains } from './params';
@@ -45,7 +45,7 @@ function itemSymbol(item: Item): DocumentSymbol {
   // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
   // outline and Go to Symbol show a symbol's name but not its detail.
   const detail = itemDetail(item.decision);
-  const result = symbol(`${item.name || '(unnamed item)'}: ${detail}`, detail, itemKind(item.decision), item.range, item.nameRange);
+  const result = symbol(`${item.name || UNNAMED_ITEM}: ${detail}`, detail, itemKind(item.decision), item.range, item.nameRange);
   for (const field of fields) result.range = union(result.range, field.range);
   if (fields.length) result.children = fields;
   return result;
@@ -62,7 +62,7 @@ function symbol(name: string, detail: string | undefined, kind: DocumentSymbol['
   return result;
 }
 
-export function union(a: Range, b: Range): Range {
+function union(a: Range, b: Range): Range {
   return {
     start: comparePositions(a.start, b.start) <= 0 ? a.start : b.start,
     end: comparePositions(a.end, b.end) >= 0 ? a.end : b.end,

@@ -1,10 +1,10 @@
 // workspace/symbol: every item of every open letter whose name matches the query: the query's
 // characters in order, ignoring case (so a substring matches too; an empty query matches all).
 import type { SymbolInformation } from 'vscode-languageserver';
-import type { Letter } from '../engine';
+import { UNNAMED_ITEM, type Letter } from '../engine';
 import { itemKind } from './symbolKinds';
 
-export function matchesQuery(name: string, query: string): boolean {
+function matchesQuery(name: string, query: string): boolean {
   const haystack = name.toLowerCase();
   let at = 0;
   for (const char of query.toLowerCase()) {
@@ -22,7 +22,7 @@ export function letterSymbols(uri: string, letter: Letter, query: string): Symbo
   for (const item of letter.items) {
     if (!matchesQuery(item.name, query)) continue;
     out.push({
-      name: item.name || '(unnamed item)',
+      name: item.name || UNNAMED_ITEM,
       kind: itemKind(item.decision),
       location: { uri, range: item.nameRange },
       containerName: item.decision ? `${container} · ${item.decision}` : `${container} · no decision`,

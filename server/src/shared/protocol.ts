@@ -1,8 +1,7 @@
 // Names and shapes shared by the VS Code client (client/src/) and the language server
 // (server/src/lsp/). Plain constants and types only: no imports from vscode or
-// vscode-languageserver, so the client bundle never pulls in the server. A superset of
-// server/src/lsp/protocol.ts with the same names and shapes, so that file can become
-// `export * from '../shared/protocol'`. Change a name here, never on one side only.
+// vscode-languageserver, so the client bundle never pulls in the server (server/src/lsp/protocol.ts
+// re-exports this file). Change a name here, never on one side only.
 
 /**
  * Node flags every launcher of the server passes (the VS Code client's execArgv, the shebang of
@@ -17,11 +16,23 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 /** The language id of IMR letters (package.json contributes.languages). */
 export const LANGUAGE_ID = 'imr';
 
+/** The `source` of every diagnostic the server publishes: how the client tells them from others'. */
+export const DIAGNOSTIC_SOURCE = 'imr';
+
 /** The configuration section read through `workspace/configuration`: imr.enable, imr.rules, imr.trace.server. */
 export const SETTINGS_SECTION = 'imr';
 
 export type TraceSetting = 'off' | 'messages' | 'verbose';
-export type RuleSeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+/** The severities a finding can have, most severe first: the one list (engine, CLI, server, docs). */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** What a rule can be set to (`imr.rules`, `.imr-lint.json`, `--rule`): a severity, or off. */
+export const SEVERITY_SETTINGS = [...SEVERITIES, 'off'] as const;
+export type RuleSeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+export function isSeveritySetting(value: unknown): value is RuleSeveritySetting {
+  return typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value);
+}
 
 /** `imr.*` settings as the server understands them (unknown keys are ignored). */
 export interface ImrSettings {
@@ -74,27 +85,28 @@ export const DecisionDetail = {
 } as const;
 
 /**
- * Custom request `imr/letterSummary`, params LetterSummaryParams: the counts a status bar shows,
+ * Custom request `imr/letterSummary`, params `{ textDocument: { uri }, includeDigest?: boolean }`
+ * (includeDigest: also return the SHA-256 of the text the server holds, which lets a client check
+ * that it is in sync). Returns a LetterSummary: the counts a status bar shows,
  * for the version the server holds. Returns null for a document the server does not hold. (The
  * VS Code extension computes the same counts from document symbols and diagnostics instead, so
  * it works with the standard protocol alone; other clients and tests may use this.)
  */
 export const LETTER_SUMMARY_METHOD = 'imr/letterSummary';
 
-export interface LetterSummaryParams {
-  textDocument: { uri: string };
-  /** Also return the SHA-256 of the text the server holds (lets a client check that it is in sync). */
-  includeDigest?: boolean;
-}
-
-export interface LetterSummary {
-  uri: string;
-  version: number;
-  layout: string;
+/** A letter's items by decision: what the status bar shows (the extension counts them from symbols). */
+export interface DecisionCounts {
   items: number;
   upheld: number;
   overturned: number;
   noDecision: number;
+}
+
+/** The answer to `imr/letterSummary`. */
+export interface LetterSummary extends DecisionCounts {
+  uri: string;
+  version: number;
+  layout: string;
   /** Diagnostics at the configured severities (0 when imr.enable is false). */
   problems: number;
   /** Length of the text in UTF-16 code units. */

@@ -1,6 +1,6 @@
 import { rules } from '../../engine';
 import type { OutputFormat } from '../args';
-import { packageInfo } from '../version';
+import { packageInfo } from '../../packageInfo';
 import { jsonReporter } from './json';
 import type { Reporter } from './reporter';
 import { sarifReporter } from './sarif';

@@ -128,7 +128,7 @@ function firstParagraph(text: string): string {
 }
 
 /** Markdown docs as plain text for SARIF viewers that do not render Markdown. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/^#{1,6}\s+/gm, '')
     .replace(/\[([^[\]]*)\]\(([^()\s]*)\)/g, '$1 ($2)')

@@ -1,5 +1,5 @@
 import type { Finding, Rule } from '../rule';
-import type { Item } from '../types';
+import { UNNAMED_ITEM, type Item } from '../types';
 import { quote } from './util';
 
 export const duplicateItem: Rule = {
@@ -92,7 +92,7 @@ function tableSize(count: number): number {
 }
 
 /** Names that identify nothing: empty, or the parser's placeholder. */
-const IGNORED = new Set(['', comparisonKey('(unnamed item)')]);
+const IGNORED = new Set(['', comparisonKey(UNNAMED_ITEM)]);
 
 /** Two names are the same item when these are equal. */
 function comparisonKey(name: string): string {
@@ -129,4 +129,4 @@ function mix(h: number, c: number): number {
   return (Math.imul(h, 31) + lower) & 0x3fffffff; // never negative: -1 is asciiHash's signal
 }
 
-const UNNAMED_HASH = keyHash('(unnamed item)');
+const UNNAMED_HASH = keyHash(UNNAMED_ITEM);

@@ -1,6 +1,5 @@
 import type { Rule } from '../rule';
-
-const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+import { startOfText } from '../types';
 
 export const missingSection: Rule = {
   id: 'missing-section',
@@ -23,7 +22,7 @@ export const missingSection: Rule = {
         letter.items.length > 0
           ? `This letter has no "IMR ISSUES, DECISIONS AND RATIONALES" heading; its ${letter.items.length} item(s) were read without it.`
           : 'This letter has no "IMR ISSUES, DECISIONS AND RATIONALES" section: no decision could be read. Was the whole PDF extracted?';
-      return [{ message, range: letter.sections[0]?.titleRange ?? TOP, item: null }];
+      return [{ message, range: letter.sections[0]?.titleRange ?? startOfText(), item: null }];
     }
     if (letter.items.length === 0) {
       return [{ message: 'The issues section lists no disputed item: no decision could be read.', range: issues.titleRange, item: null }];

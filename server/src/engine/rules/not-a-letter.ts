@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { startOfText } from '../types';
 
 const REASONS = {
   empty: 'This file is empty: there is no IMR letter to read.',
@@ -21,6 +22,6 @@ export const notALetter: Rule = {
   check(letter) {
     if (letter.layout !== 'not-a-letter') return [];
     const reason = letter.notLetterReason ?? 'no-signs';
-    return [{ message: REASONS[reason], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, item: null }];
+    return [{ message: REASONS[reason], range: startOfText(), item: null }];
   },
 };

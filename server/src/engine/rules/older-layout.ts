@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { startOfText } from '../types';
 
 export const olderLayout: Rule = {
   id: 'older-layout',
@@ -22,7 +23,7 @@ export const olderLayout: Rule = {
     return [
       {
         message: `This letter uses ${name}: ${read}. Its guidelines and rationales are not labelled per item, so those checks were not run.`,
-        range: letter.sections[0]?.titleRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        range: letter.sections[0]?.titleRange ?? startOfText(),
         item: null,
       },
     ];

@@ -8,7 +8,7 @@ export function quote(item: Item): string {
 }
 
 /** Per-item label checks apply only to the layouts that label each item's fields. */
-export function labelledItems(letter: Letter): readonly Item[] {
+function labelledItems(letter: Letter): readonly Item[] {
   return letter.layout === 'standard' ? letter.items : [];
 }
 

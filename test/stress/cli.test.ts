@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BIN, assertNoStackTrace, letterText, runCli, tempDir, type JsonReport } from './helpers';
+import { BIN, assertNoStackTrace, letterText, runCli, runCliProcess, tempDir, type JsonReport } from '../cli/helpers';
 
 const LETTERS = 3000;
 
@@ -27,7 +27,8 @@ describe('imr-lint at size', () => {
   after(() => cleanup());
 
   it(`the JSON report over ${LETTERS} letters arrives whole through a pipe`, async () => {
-    const run = await runCli(['--format', 'json', 'many'], { cwd: dir, timeoutMs: 120_000 });
+    // The built bundle as a child process: worker threads and a real pipe.
+    const run = await runCliProcess(['--format', 'json', 'many'], { cwd: dir, timeoutMs: 120_000 });
     assert.equal(run.stderr, '');
     assert.ok(run.stdout.length > 1_000_000, `${run.stdout.length} bytes`);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -38,7 +39,7 @@ describe('imr-lint at size', () => {
       assert.equal(file.diagnostics.length, i % 3 === 2 ? 1 : 0, file.path);
     });
     assert.equal(run.code, 0);
-    // That run used worker threads (thousands of files); one thread must give the same bytes.
+    // That run used worker threads (thousands of files); one thread (in-process) must give the same bytes.
     const single = await runCli(['--format', 'json', '--jobs', '1', 'many'], { cwd: dir, timeoutMs: 120_000 });
     assert.ok(single.stdout === run.stdout, 'the same report with --jobs 1');
   });

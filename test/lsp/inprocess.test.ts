@@ -1,0 +1,253 @@
+// The language server's features as pure functions, in this process: symbols, folding, hover,
+// code actions, diagnostics conversion and settings, each called on the engine's result the way
+// server.ts calls it (as vscode-markdown-languageservice tests its features). The wiring over the
+// protocol (initialize, push and pull, edits, settings pulled from a client) stays in
+// features.test.ts, pull.test.ts, settings.test.ts and robustness.test.ts.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeActionParams, type DocumentSymbol, type MarkupContent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/engine';
+import type { Analysis } from '../../server/src/lsp/analysis';
+import { codeActions } from '../../server/src/lsp/codeActions';
+import { readDiagnosticData, toLspDiagnostics } from '../../server/src/lsp/diagnostics';
+import { foldingRanges } from '../../server/src/lsp/folding';
+import { hover } from '../../server/src/lsp/hover';
+import { DEFAULT_SETTINGS, lintSettingsKey, SettingsStore } from '../../server/src/lsp/settings';
+import { documentSymbols } from '../../server/src/lsp/symbols';
+import { letterSymbols } from '../../server/src/lsp/workspaceSymbols';
+import type { ImrSettings } from '../../server/src/shared/protocol';
+import { applyWorkspaceEdit, fixtureUri } from './client';
+import { fixture, lineOf, positionOf } from './text';
+
+const DEFECTS = fixtureUri('defects.imr');
+const defects = fixture('defects.imr');
+const clean = fixture('clean.imr');
+
+/** What server.ts builds for a document version: one lint, every feature reads it. */
+function analyse(uri: string, text: string, version = 1, settings: ImrSettings = DEFAULT_SETTINGS): Analysis {
+  const result = lint(text, settings.rules);
+  return { uri, version, revision: version, settings, settingsKey: lintSettingsKey(settings), result, length: text.length, durationMs: 0 };
+}
+
+function itemSymbols(roots: DocumentSymbol[]): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  const visit = (symbol: DocumentSymbol) => {
+    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Null) out.push(symbol);
+    else symbol.children?.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}
+
+function hoverText(text: string, needle: string, offset = 1, nth = 0): string {
+  const result = hover(lint(text), positionOf(text, needle, offset, nth));
+  assert.ok(result, `a hover on "${needle}"`);
+  return (result.contents as MarkupContent).value;
+}
+
+describe('diagnostics conversion', () => {
+  it('carries source, rule id, doc link, severity, related information and versioned fix data', () => {
+    const analysis = analyse(DEFECTS, defects, 7);
+    const diagnostics = toLspDiagnostics(analysis);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['claims-administrator-uncited', 'duplicate-item', 'missing-guideline', 'missing-rationale']);
+    for (const diagnostic of diagnostics) {
+      assert.equal(diagnostic.source, 'imr');
+      const href = diagnostic.codeDescription?.href ?? '';
+      assert.ok(href.startsWith('file://') && href.endsWith(`/docs/rules/${String(diagnostic.code)}.md`), href);
+      assert.ok(existsSync(fileURLToPath(href)), `the rule doc ${href} exists`);
+      assert.equal(readDiagnosticData(diagnostic.data)?.version, 7);
+    }
+    const byCode = new Map(diagnostics.map((d) => [d.code, d]));
+    assert.equal(byCode.get('missing-guideline')?.severity, DiagnosticSeverity.Warning);
+    assert.equal(byCode.get('claims-administrator-uncited')?.severity, DiagnosticSeverity.Information);
+    assert.equal(byCode.get('missing-guideline')?.range.start.line, lineOf(defects, 'MRI of the right knee: Upheld'));
+    const related = byCode.get('duplicate-item')?.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(related[0].location.uri, DEFECTS);
+    assert.equal(related[0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
+    assert.equal(readDiagnosticData(byCode.get('missing-rationale')?.data)?.fixes.length, 1);
+  });
+
+  it('are empty for a clean letter, and for a document whose checking is turned off', () => {
+    assert.deepEqual(toLspDiagnostics(analyse('untitled:clean.imr', clean)), []);
+    assert.deepEqual(toLspDiagnostics({ ...analyse(DEFECTS, defects), result: null }), []);
+  });
+
+  it('follow the configured severities, and drop rules turned off', () => {
+    const settings: ImrSettings = { ...DEFAULT_SETTINGS, rules: { 'missing-guideline': 'error', 'duplicate-item': 'off' } };
+    const codes = new Map(toLspDiagnostics(analyse(DEFECTS, defects, 1, settings)).map((d) => [d.code, d.severity]));
+    assert.equal(codes.get('missing-guideline'), DiagnosticSeverity.Error);
+    assert.equal(codes.has('duplicate-item'), false);
+  });
+});
+
+describe('document symbols', () => {
+  it('nest items in their section and fields in their item, with decision kinds and details', () => {
+    const roots = documentSymbols(lint(defects).letter);
+    assert.deepEqual(roots.map((s) => s.name), [
+      'Case details',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'The Expert Reviewer has the following credentials:',
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+    ]);
+    assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
+    const issues = roots[4];
+    assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
+      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned', SymbolKind.Event],
+      ['MRI of the right knee: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+    ]);
+    const therapy = issues.children?.[1];
+    assert.deepEqual(therapy?.children?.map((s) => [s.name, s.kind]), [
+      ['Claims Administrator guideline', SymbolKind.Field],
+      ['MAXIMUS guideline', SymbolKind.Field],
+      ['Decision rationale', SymbolKind.Field],
+    ]);
+    const name = positionOf(defects, 'Physical therapy 2 x 6');
+    assert.deepEqual(therapy?.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
+  });
+
+  it('give "no decision" and the Null kind to an item whose decision is missing', () => {
+    const text = clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120:');
+    const found = itemSymbols(documentSymbols(lint(text).letter)).find((s) => s.name.startsWith('Norco'));
+    assert.equal(found?.detail, 'no decision');
+    assert.equal(found?.kind, SymbolKind.Null);
+  });
+
+  it('workspace symbols: items whose name matches the query, with their container', () => {
+    const found = letterSymbols(DEFECTS, lint(defects).letter, 'norco');
+    assert.deepEqual(found.map((s) => [s.name, s.location.range.start.line]), [
+      ['Norco 10/325 mg #120', lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0)],
+      ['Norco 10/325 mg #120', lineOf(defects, 'Norco 10/325 mg #120: Upheld', 1)],
+    ]);
+    assert.ok(found.every((s) => s.containerName?.endsWith(' · Upheld')));
+    assert.ok(found.every((s) => s.location.uri === DEFECTS));
+  });
+});
+
+describe('folding ranges', () => {
+  it('fold sections, items and fields, one fold per start line', () => {
+    const folds = foldingRanges(lint(defects).letter);
+    const has = (start: number, end: number) => folds.some((f) => f.startLine === start && f.endLine === end);
+    const lastLine = defects.trimEnd().split('\n').length - 1;
+    assert.ok(has(lineOf(defects, 'IMR ISSUES, DECISIONS'), lastLine), 'the issues section');
+    assert.ok(has(lineOf(defects, 'Norco 10/325 mg #120: Upheld'), lineOf(defects, 'is not medically necessary.')), 'the first item');
+    const maximus = lineOf(defects, 'MAXIMUS guideline: Decision based on MTUS Chronic');
+    assert.ok(has(maximus, maximus + 1), 'the first MAXIMUS guideline field');
+    assert.ok(folds.every((f) => f.endLine > f.startLine));
+    assert.equal(new Set(folds.map((f) => f.startLine)).size, folds.length);
+  });
+
+  it('stop at the client\'s rangeLimit', () => {
+    assert.equal(foldingRanges(lint(defects).letter, 2).length, 2);
+  });
+});
+
+describe('hover', () => {
+  it('explains an Upheld and an Overturned decision with their legal source', () => {
+    const upheld = hoverText(defects, ': Upheld', 3);
+    assert.match(upheld, /\*\*Upheld\*\*/);
+    assert.match(upheld, /not medically necessary/);
+    assert.match(upheld, /Labor Code 4610\.6/);
+    const overturned = hoverText(defects, 'Overturned', 2);
+    assert.match(overturned, /\*\*Overturned\*\*/);
+    assert.match(overturned, /five working days/);
+    assert.match(overturned, /8 CCR 9792\.10\.7/);
+  });
+
+  it('classifies a guideline citation', () => {
+    assert.match(hoverText(defects, 'MAXIMUS guideline: Decision based on MTUS Chronic', 30), /MTUS Chronic Pain Medical Treatment Guidelines \(2009\)/);
+    assert.match(hoverText(defects, 'Official Disability Guidelines (ODG) Low Back'), /ODG, Official Disability Guidelines \(non-MTUS\)/);
+    assert.match(hoverText(defects, 'Chapter 13, Knee'), /chapter 13: Knee Complaints/);
+    assert.match(hoverText(defects, 'did not cite any medical evidence'), /No medical evidence cited/);
+  });
+
+  it('shows the rule documentation on a defect', () => {
+    const text = hoverText(defects, 'MRI of the right knee: Upheld', 2);
+    assert.match(text, /\*\*missing-guideline\*\*/);
+    assert.match(text, /docs\/rules\/missing-guideline\.md/);
+  });
+
+  it('answers null on plain text and past the end', () => {
+    assert.equal(hover(lint(defects), positionOf(defects, 'injured worker is')), null);
+    assert.equal(hover(lint(defects), { line: 100000, character: 5 }), null);
+  });
+});
+
+describe('code actions', () => {
+  const document = TextDocument.create(DEFECTS, 'imr', 1, defects);
+  const analysis = analyse(DEFECTS, defects, 1);
+  const diagnostics = toLspDiagnostics(analysis);
+  const actionsFor = (code: string, only?: string[], versionedEdits = true) => {
+    const diagnostic = diagnostics.find((d) => d.code === code);
+    assert.ok(diagnostic, code);
+    const params: CodeActionParams = { textDocument: { uri: DEFECTS }, range: diagnostic.range, context: { diagnostics: [diagnostic], only } };
+    return codeActions({ document, analysis, result: analysis.result!, params, versionedEdits });
+  };
+
+  it('insert the missing MAXIMUS guideline label where the field belongs, and the defect goes away', () => {
+    const fix = actionsFor('missing-guideline', [CodeActionKind.QuickFix]).find((a) => a.edit);
+    assert.ok(fix?.edit, 'a quick fix with an edit');
+    assert.equal(fix.title, 'Insert a "MAXIMUS guideline:" label');
+    assert.equal(fix.isPreferred, true);
+    assert.equal((fix.edit.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 1, 'the edit is versioned');
+    const fixed = applyWorkspaceEdit(document, fix.edit);
+    const lines = fixed.split('\n');
+    const knee = lines.indexOf('MRI of the right knee: Upheld');
+    const inserted = lines.findIndex((line, i) => i > knee && line.startsWith('MAXIMUS guideline:'));
+    assert.ok(inserted > knee && inserted < lines.findIndex((line, i) => i > knee && line.startsWith('Decision rationale:')));
+    assert.equal(fixed.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), defects.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), 'nothing else changed');
+    const after = lint(fixed).diagnostics.map((d) => d.code);
+    assert.ok(!after.includes('missing-guideline') && after.includes('missing-rationale'));
+  });
+
+  it('send plain changes to a client without versioned edits', () => {
+    const fix = actionsFor('missing-rationale', undefined, false).find((a) => a.edit);
+    assert.equal(fix?.edit?.documentChanges, undefined);
+    assert.equal(fix?.edit?.changes?.[DEFECTS]?.length, 1);
+    assert.match(applyWorkspaceEdit(document, fix.edit), /MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines\.\nDecision rationale: /);
+  });
+
+  it('offer to disable the rule, and a source action that lists every defect', () => {
+    const disable = actionsFor('duplicate-item').find((a) => a.command?.command === 'imr.disableRule');
+    assert.deepEqual(disable?.command?.arguments, ['duplicate-item']);
+    assert.equal(disable?.title, 'Disable rule "duplicate-item" in this workspace');
+    const params: CodeActionParams = { textDocument: { uri: DEFECTS }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } };
+    const sources = codeActions({ document, analysis, result: analysis.result!, params, versionedEdits: true });
+    assert.deepEqual(sources.map((a) => [a.kind, a.command?.command]), [['source.imr.listDefects', 'imr.listDefects']]);
+  });
+});
+
+describe('settings', () => {
+  const store = (fetched: unknown, initializationOptions?: unknown) =>
+    new SettingsStore(fetched === undefined ? null : () => Promise.resolve(fetched), initializationOptions, () => undefined);
+
+  it('bad values fall back to the defaults; good ones are kept', async () => {
+    const settings = await store({ enable: 'yes', rules: { 'missing-guideline': 'error', 'duplicate-item': 'loud', x: 3 }, trace: { server: 'verbose' } }).get('file:///a.imr');
+    assert.deepEqual(settings, { enable: true, rules: { 'missing-guideline': 'error' }, trace: { server: 'verbose' } });
+    assert.deepEqual(await store('nonsense').get('file:///a.imr'), DEFAULT_SETTINGS);
+  });
+
+  it('initializationOptions serve a client without workspace/configuration, in any of its shapes, and pushes replace them', async () => {
+    const rules = { 'missing-rationale': 'error' };
+    for (const options of [{ rules }, { imr: { rules } }, { settings: { rules } }]) {
+      assert.deepEqual((await store(undefined, options).get('file:///a.imr')).rules, rules);
+    }
+    const pushed = store(undefined, { rules });
+    pushed.changed({ imr: { enable: false } });
+    assert.equal((await pushed.get('file:///a.imr')).enable, false);
+  });
+
+  it('the lint key changes with what changes lint results, and not with the trace', () => {
+    const base = lintSettingsKey(DEFAULT_SETTINGS);
+    assert.notEqual(lintSettingsKey({ ...DEFAULT_SETTINGS, enable: false }), base);
+    assert.notEqual(lintSettingsKey({ ...DEFAULT_SETTINGS, rules: { 'missing-guideline': 'off' } }), base);
+    assert.equal(lintSettingsKey({ ...DEFAULT_SETTINGS, trace: { server: 'verbose' } }), base);
+  });
+});
