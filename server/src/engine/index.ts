@@ -8,3 +8,6 @@ export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
 export { looksLikeLetter } from './detect';
+export { classifyGuidelineText, classifyCitation, guidelineClassId, ACOEM_CHAPTERS, type GuidelineClass, type GuidelineKind } from './guidelines';
+export { classifyTreatment, type TreatmentCategory, type DrugGroup, type TreatmentClass } from './treatment';
+export { readDate, isoDate, daysBetween, addDays, appealDeadline, courtHolidays, courtHolidayOn, isCourtDay, dayName, type AppealDeadline, type Holiday, type DateReading } from './dates';

@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import { ruleById, type Field, type Item, type LintResult } from '../engine';
 import { decisionExplanation, FIELD_LABELS, fieldMeaning, guidelineExplanation, guidelineTitle } from './explanations';
-import { classifyGuidelineText } from './guidelines';
+import { classifyGuidelineText } from '../engine';
 import { comparePositions, rangeContains } from './params';
 import { ruleDocHref } from './ruleDocs';
 
