@@ -11,3 +11,4 @@ export { looksLikeLetter } from './detect';
 export { classifyGuidelineText, classifyCitation, guidelineClassId, ACOEM_CHAPTERS, type GuidelineClass, type GuidelineKind } from './guidelines';
 export { classifyTreatment, type TreatmentCategory, type DrugGroup, type TreatmentClass } from './treatment';
 export { readDate, isoDate, daysBetween, addDays, appealDeadline, courtHolidays, courtHolidayOn, isCourtDay, dayName, type AppealDeadline, type Holiday, type DateReading } from './dates';
+export { itemTableFields, itemGuidelineClasses, letterAppealDeadline, type ItemTableFields } from './meaning';

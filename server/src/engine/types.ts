@@ -81,7 +81,7 @@ export interface Section {
  */
 export type Layout = 'standard' | 'notice-2013' | 'medical-professional-review' | 'unknown' | 'not-a-letter';
 
-/** The dates of the IMR process a letter gives, in the order the steps happen. */
+/** The dates of the IMR steps a letter gives, in the order the steps happen. */
 export type DateKey = 'dateOfInjury' | 'urDecisionDate' | 'applicationReceived' | 'dateAssigned' | 'decisionDate';
 
 /** A date the letter writes: where, as written, and as ISO 8601 (null when it does not exist). */
