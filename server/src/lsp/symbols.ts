@@ -1,9 +1,10 @@
 // textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import type { Field, Item, Letter } from '../engine';
+import { classifyTreatment, type Field, type Item, type Letter } from '../engine';
 import { FIELD_LABELS } from './explanations';
 import { throwIfCancelled } from './guard';
 import { comparePositions, rangeContains } from './params';
+import { DETAIL_SEPARATOR } from './protocol';
 import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
 
 
@@ -44,8 +45,9 @@ function itemSymbol(item: Item): DocumentSymbol {
   fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
   // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
   // outline and Go to Symbol show a symbol's name but not its detail.
-  const detail = itemDetail(item.decision);
-  const result = symbol(`${item.name || '(unnamed item)'}: ${detail}`, detail, itemKind(item.decision), item.range, item.nameRange);
+  const decision = itemDetail(item.decision);
+  const detail = `${decision}${DETAIL_SEPARATOR}${classifyTreatment(item.name).category}`;
+  const result = symbol(`${item.name || '(unnamed item)'}: ${decision}`, detail, itemKind(item.decision), item.range, item.nameRange);
   for (const field of fields) result.range = union(result.range, field.range);
   if (fields.length) result.children = fields;
   return result;
