@@ -122,9 +122,8 @@ function drugGroupOf(text: string): DrugGroup | null {
 /** Distinct drug names in a text (for compounds: "Flurbiprofen 20%, Baclofen 5%, ..."). */
 function countIngredients(text: string): number {
   let n = 0;
-  for (const [, pattern] of DRUGS) {
-    const global = new RegExp(pattern.source, 'gi');
-    n += new Set((text.match(global) ?? []).map((m) => m.toLowerCase())).size;
-  }
+  for (const pattern of DRUGS_GLOBAL) n += new Set((text.match(pattern) ?? []).map((m) => m.toLowerCase())).size;
   return n;
 }
+
+const DRUGS_GLOBAL = DRUGS.map(([, pattern]) => new RegExp(pattern.source, 'gi'));

@@ -10,10 +10,13 @@ import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
 
 export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {
   const itemSymbols: Array<{ item: Item; symbol: DocumentSymbol }> = [];
+  // The category costs about 20 µs a name: a real letter has a few dozen items, a generated one
+  // may hold 100,000, whose outline then gives the decision alone.
+  const withCategory = letter.items.length <= CATEGORY_LIMIT;
   letter.items.forEach((item, index) => {
     // A letter may hold 100,000 items: let a cancellation stop the work.
     if (index % 5000 === 4999) throwIfCancelled(token);
-    itemSymbols.push({ item, symbol: itemSymbol(item) });
+    itemSymbols.push({ item, symbol: itemSymbol(item, withCategory) });
   });
 
   const roots: DocumentSymbol[] = [];
@@ -38,7 +41,10 @@ export function documentSymbols(letter: Letter, token?: CancellationToken): Docu
   return roots;
 }
 
-function itemSymbol(item: Item): DocumentSymbol {
+/** Above this many items, an item symbol's detail is its decision alone. */
+export const CATEGORY_LIMIT = 5000;
+
+function itemSymbol(item: Item, withCategory: boolean): DocumentSymbol {
   const fields = [item.claimsAdministratorGuideline, item.maximusGuideline, item.decisionRationale]
     .filter((field): field is Field => field !== null)
     .map((field) => symbol(FIELD_LABELS[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
@@ -46,7 +52,7 @@ function itemSymbol(item: Item): DocumentSymbol {
   // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
   // outline and Go to Symbol show a symbol's name but not its detail.
   const decision = itemDetail(item.decision);
-  const detail = `${decision}${DETAIL_SEPARATOR}${classifyTreatment(item.name).category}`;
+  const detail = withCategory ? `${decision}${DETAIL_SEPARATOR}${classifyTreatment(item.name).category}` : decision;
   const result = symbol(`${item.name || '(unnamed item)'}: ${decision}`, detail, itemKind(item.decision), item.range, item.nameRange);
   for (const field of fields) result.range = union(result.range, field.range);
   if (fields.length) result.children = fields;
