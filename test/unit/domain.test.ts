@@ -1,7 +1,7 @@
 // What a letter means for the case: dates, the appeal deadline, guideline and treatment classes.
 // Every letter here is written for the test; the real letters are read from ../shared.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -323,4 +323,19 @@ test('corpus: every letter\'s dates read and in order, every item categorised, f
   for (const category of ['pharmaceuticals', 'physical-medicine', 'diagnostics', 'injections', 'surgery', 'dme', 'evaluation-management']) {
     assert.ok((counts[category] ?? 0) > 0, `no corpus item in ${category}`);
   }
+});
+
+test('seed letters the vocabulary was not built from: every item categorised with its drug group', () => {
+  const dir = requireShared('letters');
+  const found = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .flatMap((f) => parse(readFileSync(join(dir, f), 'utf8')).items.map((item) => `${item.name}: ${JSON.stringify(classifyTreatment(item.name))}`));
+  assert.deepEqual(found, [
+    'Baclofen 20 mg #60: {"category":"pharmaceuticals","drugGroup":"muscle-relaxants"}',
+    'Norco 10/325 mg #120: {"category":"pharmaceuticals","drugGroup":"opioids"}',
+    'Norco 7.5/325mg #60: {"category":"pharmaceuticals","drugGroup":"opioids"}',
+    'Baclofen 10mg #60: {"category":"pharmaceuticals","drugGroup":"muscle-relaxants"}',
+    'Linzess 290mcg #30: {"category":"pharmaceuticals","drugGroup":"other"}',
+  ]);
 });
