@@ -1,7 +1,7 @@
 // Counts a letter's items and decisions from its document symbols, so the status bar needs no
 // custom request: the server already describes every item as a symbol whose detail is its
 // decision (see DecisionDetail in the shared protocol).
-import { DecisionDetail, type DecisionCounts } from '../../server/src/shared/protocol';
+import { DecisionDetail, DETAIL_SEPARATOR, type DecisionCounts } from '../../server/src/shared/protocol';
 
 /** The part of a DocumentSymbol this module reads; SymbolInformation has neither, and counts as nothing. */
 export interface SymbolLike {
@@ -14,7 +14,7 @@ const OVERTURNED = DecisionDetail.overturned.toLowerCase();
 const NONE = DecisionDetail.none.toLowerCase();
 
 /**
- * An item is any symbol whose detail is one of the three decision strings, wherever it sits
+ * An item is any symbol whose detail starts with one of the three decision strings, wherever it sits
  * in the tree (under a section today; at the top if the server ever flattens it). Its children
  * (the fields) are not searched: a field never counts as an item.
  */
@@ -22,7 +22,7 @@ export function summarizeSymbols(symbols: readonly SymbolLike[] | undefined): De
   const summary: DecisionCounts = { items: 0, upheld: 0, overturned: 0, noDecision: 0 };
   const visit = (list: readonly SymbolLike[]): void => {
     for (const symbol of list) {
-      const detail = (symbol.detail ?? '').trim().toLowerCase();
+      const detail = (symbol.detail ?? '').split(DETAIL_SEPARATOR)[0].trim().toLowerCase();
       if (detail === UPHELD) summary.upheld++;
       else if (detail === OVERTURNED) summary.overturned++;
       else if (detail === NONE) summary.noDecision++;

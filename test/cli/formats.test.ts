@@ -79,6 +79,24 @@ describe('imr-lint output formats', () => {
     }
   });
 
+  it('json: adds what a letter means (dates, appeal deadline, category, drug group, guideline classes)', async () => {
+    const { dir: own, cleanup: done } = tempDir();
+    try {
+      writeTree(own, { 'dated.txt': CLEAN_LETTER.replace('Case Number: CM16-0000001', 'Case Number: CM16-0000001 Decision Date: 10/21/2016') });
+      const run = await runCli(['--format', 'json', 'dated.txt'], { cwd: own });
+      assert.equal(run.code, 0, run.stderr);
+      const [file] = (JSON.parse(run.stdout) as { files: Array<Record<string, unknown> & { items: Array<Record<string, unknown>> }> }).files;
+      assert.deepEqual((file.metadata as { dates: Record<string, string | null> }).dates.decisionDate, '2016-10-21');
+      assert.deepEqual(file.appealDeadline, { from: '2016-10-21', counted: '2016-11-25', lastDay: '2016-11-28', carriedPast: ['Day after Thanksgiving', 'Saturday', 'Sunday'] });
+      assert.deepEqual(file.items.map((i) => [i.category, i.drugGroup]), [['pharmaceuticals', 'opioids'], ['physical-medicine', null]]);
+      const classes = file.items[0].guidelineClasses as { maximus: Array<{ kind: string }>; claimsAdministrator: Array<{ kind: string }> };
+      assert.ok(classes.maximus.length > 0 && classes.claimsAdministrator.length > 0);
+      assert.deepEqual(Object.keys(file.items[0]).slice(0, 3), ['name', 'decision', 'range'], 'the contract only grows');
+    } finally {
+      done();
+    }
+  });
+
   it('text and json report the same problems at the same 1-based positions', async () => {
     const [text, json] = await Promise.all([runCli(['.'], { cwd: dir }), runCli(['--format=json', '.'], { cwd: dir })]);
     const report = JSON.parse(json.stdout) as JsonReport;

@@ -49,8 +49,8 @@ it('the item symbols of every corpus letter match the manifest', async () => {
     total += items.length;
     const got = {
       items: items.length,
-      upheld: items.filter((s) => s.detail === 'Upheld' && s.kind === SymbolKind.Constant).length,
-      overturned: items.filter((s) => s.detail === 'Overturned' && s.kind === SymbolKind.Event).length,
+      upheld: items.filter((s) => s.detail?.startsWith('Upheld · ') && s.kind === SymbolKind.Constant).length,
+      overturned: items.filter((s) => s.detail?.startsWith('Overturned · ') && s.kind === SymbolKind.Event).length,
     };
     if (got.items !== row.items || got.upheld !== row.upheld || got.overturned !== row.overturned) {
       mismatches.push(`${row.file}: manifest ${row.items} items (${row.upheld} upheld, ${row.overturned} overturned), ` +

@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionRequest,
+  CodeLensRequest,
   DiagnosticSeverity,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
@@ -75,6 +76,7 @@ describe('initialize', () => {
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     assert.ok(capabilities.documentSymbolProvider && capabilities.foldingRangeProvider && capabilities.hoverProvider);
     assert.ok(capabilities.workspaceSymbolProvider && capabilities.codeActionProvider);
+    assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
     assert.deepEqual(capabilities.executeCommandProvider?.commands, ['imr.listDefects']);
     assert.equal(capabilities.diagnosticProvider, undefined, 'no pull diagnostics for a client without them');
   });
@@ -123,11 +125,11 @@ describe('document symbols', () => {
     assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
     const issues = roots[4];
     assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned', SymbolKind.Event],
-      ['MRI of the right knee: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
+      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned · physical-medicine', SymbolKind.Event],
+      ['MRI of the right knee: Upheld', 'Upheld · diagnostics', SymbolKind.Constant],
+      ['Acupuncture 6 sessions: Upheld', 'Upheld · physical-medicine', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
     ]);
     const therapy = issues.children[1];
     assert.deepEqual(therapy.children?.map((s) => [s.name, s.kind]), [
@@ -163,6 +165,65 @@ describe('folding ranges', () => {
     const maximus = lineOf(defects, 'MAXIMUS guideline: Decision based on MTUS Chronic');
     assert.ok(has(maximus, maximus + 1), 'the first MAXIMUS guideline field');
     assert.ok(folds.every((f) => f.endLine > f.startLine));
+  });
+});
+
+describe('meaning for the case', () => {
+  it('a code lens at the Decision Date gives the last day to petition the WCAB, from service', async () => {
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: CLEAN } });
+    // clean.imr: Decision Date 02/01/2017 + 35 days = 2017-03-08, a Wednesday and no holiday.
+    const appeal = lenses?.find((l) => l.command?.title.startsWith('Upheld items'));
+    assert.ok(appeal, 'an appeal lens');
+    assert.equal(appeal.range.start.line, lineOf(clean, '02/01/2017'));
+    assert.match(appeal.command!.title, /last day to petition the WCAB Wednesday 2017-03-08/);
+    assert.match(appeal.command!.title, /2017-02-01 \+ 30 days \+ 5 for mailing/);
+    assert.match(appeal.command!.title, /runs from service: the proof of service governs/);
+    assert.equal(appeal.command!.command, '');
+    const overturned = lenses?.filter((l) => l.command?.title.startsWith('Overturned')) ?? [];
+    assert.equal(overturned.length, 1);
+    assert.equal(overturned[0].range.start.line, lineOf(clean, 'Physical therapy 2 x 6'));
+    assert.match(overturned[0].command!.title, /5 working days of receiving the determination.*8 CCR 9792\.10\.7\(a\)/);
+  });
+
+  it('the appeal lens carries the last day past a weekend and a holiday', async () => {
+    const uri = 'untitled:thanksgiving.imr';
+    // 10/21/2016 + 35 days = Friday 2016-11-25, the day after Thanksgiving: Monday 2016-11-28.
+    client.open(uri, clean.replace('02/01/2017', '10/21/2016').replace('01/02/2017', '10/03/2016'));
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    const appeal = lenses?.find((l) => l.command?.title.startsWith('Upheld items'));
+    assert.match(appeal?.command?.title ?? '', /Monday 2016-11-28 .*moved past Day after Thanksgiving, Saturday, Sunday/);
+    client.close(uri);
+  });
+
+  it('no appeal lens without an Upheld item', async () => {
+    const uri = 'untitled:overturned.imr';
+    client.open(uri, clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120: Overturned'));
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    assert.deepEqual(lenses.map((l) => l.command?.title.split(':')[0]), ['Overturned', 'Overturned']);
+    client.close(uri);
+  });
+
+  it('a hover on a date says what it is and the days between the steps', async () => {
+    const decided = await hoverText(CLEAN, clean, '02/01/2017', 2);
+    assert.match(decided, /\*\*Decision Date\*\*: 2017-02-01 \(Wednesday\)/);
+    assert.match(decided, /30 days after the Date Assigned \(2017-01-02\)/);
+    assert.match(decided, /directory, not mandatory/);
+    assert.match(decided, /proof of service governs/);
+    const assigned = await hoverText(CLEAN, clean, '01/02/2017', 2);
+    assert.match(assigned, /\*\*Date Assigned\*\*: 2017-01-02 \(Monday\)/);
+    assert.match(assigned, /30 days before the Decision Date/);
+    assert.match(assigned, /Notice of Assignment/);
+  });
+
+  it('a hover on an item name gives its category, drug group and both guideline classes', async () => {
+    const norco = await hoverText(CLEAN, clean, 'Norco 10/325', 2);
+    assert.match(norco, /\*\*Category\*\*: `pharmaceuticals` · \*\*drug group\*\*: `opioids`/);
+    assert.match(norco, /\| MAXIMUS guideline \(IMR reviewer\) \| Claims Administrator guideline \(UR\) \|/);
+    assert.match(norco, /\| `mtus-chronic-pain` MTUS Chronic Pain Medical Treatment Guidelines \(2009\) \| `mtus-chronic-pain`/);
+    const therapy = await hoverText(CLEAN, clean, 'Physical therapy 2 x 6', 2);
+    assert.match(therapy, /`physical-medicine`/);
+    assert.doesNotMatch(therapy, /drug group/);
+    assert.match(therapy, /`mtus-acoem` MTUS \/ ACOEM Practice Guidelines, 2nd Edition \(2004\), chapter 12: Low Back Complaints/);
   });
 });
 

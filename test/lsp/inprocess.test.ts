@@ -97,11 +97,11 @@ describe('document symbols', () => {
     assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
     const issues = roots[4];
     assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned', SymbolKind.Event],
-      ['MRI of the right knee: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
+      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned · physical-medicine', SymbolKind.Event],
+      ['MRI of the right knee: Upheld', 'Upheld · diagnostics', SymbolKind.Constant],
+      ['Acupuncture 6 sessions: Upheld', 'Upheld · physical-medicine', SymbolKind.Constant],
+      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
     ]);
     const therapy = issues.children?.[1];
     assert.deepEqual(therapy?.children?.map((s) => [s.name, s.kind]), [
@@ -116,7 +116,7 @@ describe('document symbols', () => {
   it('give "no decision" and the Null kind to an item whose decision is missing', () => {
     const text = clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120:');
     const found = itemSymbols(documentSymbols(lint(text).letter)).find((s) => s.name.startsWith('Norco'));
-    assert.equal(found?.detail, 'no decision');
+    assert.equal(found?.detail, 'no decision · pharmaceuticals');
     assert.equal(found?.kind, SymbolKind.Null);
   });
 

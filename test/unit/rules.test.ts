@@ -16,6 +16,7 @@ const PUBLIC_IDS = [
   'not-a-letter',
   'claims-administrator-uncited',
   'older-layout',
+  'impossible-date',
 ];
 
 test('the registry keeps every published rule id, in order, each documented', () => {

@@ -10,3 +10,7 @@ export { resolveSeverity } from './settings';
 export { parseConfig } from './config';
 export { LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from './limits';
 export { looksLikeLetter } from '../shared/letterSigns';
+export { classifyGuidelineText, classifyCitation, guidelineClassId, ACOEM_CHAPTERS, type GuidelineClass, type GuidelineKind } from './guidelines';
+export { classifyTreatment, type TreatmentCategory, type DrugGroup, type TreatmentClass } from './treatment';
+export { readDate, isoDate, daysBetween, addDays, appealDeadline, courtHolidays, courtHolidayOn, isCourtDay, dayName, type AppealDeadline, type Holiday, type DateReading } from './dates';
+export { itemTableFields, itemGuidelineClasses, letterAppealDeadline, type ItemTableFields } from './meaning';

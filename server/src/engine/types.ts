@@ -107,6 +107,19 @@ export interface Section {
  */
 export type Layout = 'standard' | 'notice-2013' | 'medical-professional-review' | 'unknown' | 'not-a-letter';
 
+/** The dates of the IMR steps a letter gives, in the order the steps happen. */
+export type DateKey = 'dateOfInjury' | 'urDecisionDate' | 'applicationReceived' | 'dateAssigned' | 'decisionDate';
+
+/** A date the letter writes: where, as written, and as ISO 8601 (null when it does not exist). */
+export interface DateMention {
+  key: DateKey;
+  written: string;
+  iso: string | null;
+  /** Why the written date is not on the calendar ("February 2016 has no day 30"), else null. */
+  invalid: string | null;
+  range: Range;
+}
+
 export interface Metadata {
   caseNumber: string | null;
   dateOfInjury: string | null;
@@ -117,6 +130,12 @@ export interface Metadata {
   priority: string | null;
   licensure: string[];
   specialties: string[];
+  /** The same dates as ISO 8601 ("2016-11-09"), null when absent or not a real date. */
+  dates: Record<DateKey, string | null>;
+  /** Each date read, with its range: the header table's values, a cover letter's, 2013 prose. */
+  dateMentions: DateMention[];
+  /** The priority as a value: "standard", "expedited", or null. */
+  priorityLevel: 'standard' | 'expedited' | null;
 }
 
 export interface Letter {

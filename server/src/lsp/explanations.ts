@@ -3,7 +3,7 @@
 // source it gives (8 CCR 9792.10.7(a) was checked against the regulation's text). Nothing here may
 // be added without a source.
 import type { Decision, FieldKind } from '../engine';
-import { ACOEM_CHAPTERS, type GuidelineClass } from './guidelines';
+import { ACOEM_CHAPTERS, type GuidelineClass } from '../engine';
 
 const APPEAL =
   'The IMR determination is the Administrative Director\'s determination and is binding (Labor Code 4610.6). ' +
@@ -52,12 +52,15 @@ export function guidelineTitle(guideline: GuidelineClass): string {
       return guideline.chapter === null
         ? 'MTUS / ACOEM Practice Guidelines, 2nd Edition (2004)'
         : `MTUS / ACOEM Practice Guidelines, 2nd Edition (2004), chapter ${guideline.chapter}: ${ACOEM_CHAPTERS[guideline.chapter]}`;
+    case 'mtus-acoem-current':
+      return guideline.guideline === null ? 'MTUS / current ACOEM guidelines (from 2017-12-01)' : `MTUS / current ACOEM guidelines (from 2017-12-01): ${guideline.guideline}`;
     case 'mtus-general-approaches': return 'MTUS / ACOEM Practice Guidelines, 2nd Edition (2004): general approaches (chapters 1-7)';
+    case 'mtus-opioids': return 'MTUS Opioids Treatment Guidelines (8 CCR 9792.24.4)';
     case 'mtus-postsurgical': return 'MTUS Postsurgical Treatment Guidelines (8 CCR 9792.24.3)';
     case 'mtus-acupuncture': return 'MTUS Acupuncture Medical Treatment Guidelines (8 CCR 9792.24.1)';
     case 'mtus-formulary': return 'MTUS Drug Formulary (8 CCR 9792.27.1 and following)';
     case 'mtus': return 'MTUS (part not named)';
-    case 'odg': return 'ODG, Official Disability Guidelines (non-MTUS)';
+    case 'odg': return guideline.chapter === null ? 'ODG, Official Disability Guidelines (non-MTUS)' : `ODG, Official Disability Guidelines (non-MTUS), chapter ${guideline.chapter}`;
     case 'other-non-mtus': return 'A non-MTUS source';
     case 'no-evidence': return 'No medical evidence cited';
     case 'unrecognised': return 'No guideline recognised';
@@ -72,6 +75,10 @@ export function guidelineExplanation(guideline: GuidelineClass, field: FieldKind
       return (guideline.chapter === null
         ? 'The ACOEM chapters of the MTUS are cited by chapter, one per body part (8 Neck and Upper Back to 15 Stress Related Conditions). '
         : `Applies to ${ACOEM_CHAPTERS[guideline.chapter].replace(/ \(revised 2007\)$/, '').toLowerCase()}. `) + MTUS_BASIS;
+    case 'mtus-acoem-current':
+      return 'From 2017-12-01 the MTUS incorporates current ACOEM guidelines by reference, one per body part or topic. ' + MTUS_BASIS;
+    case 'mtus-opioids':
+      return 'A special topic of the MTUS on opioids (8 CCR 9792.24.4). ' + MTUS_BASIS;
     case 'mtus-general-approaches':
       return 'Chapters 1-7 of the ACOEM guidelines in the MTUS are general approaches, not tied to one body part. ' + MTUS_BASIS;
     case 'mtus-postsurgical':

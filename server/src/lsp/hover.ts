@@ -1,10 +1,12 @@
-// textDocument/hover: on a decision word, what it means for the worker; on a guideline field,
+// textDocument/hover: on a date, what it is and the days between the steps (meaning.ts); on an
+// item's name, its category and both guideline classes; on a decision word, what it means for the worker; on a guideline field,
 // which guideline it cites and what that means; on a defect, the rule's documentation. Several
 // can apply at one position: they are shown together, the narrowest range wins.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
 import { ruleById, type Field, type Item, type LintResult } from '../engine';
 import { decisionExplanation, FIELD_LABELS, fieldMeaning, guidelineExplanation, guidelineTitle } from './explanations';
-import { classifyGuidelineText } from './guidelines';
+import { classifyGuidelineText } from '../engine';
+import { dateHover, itemNameHover } from './meaning';
 import { comparePositions, rangeContains } from './params';
 import { ruleDocHref } from './ruleDocs';
 
@@ -15,7 +17,11 @@ interface Part {
 
 export function hover(result: LintResult, position: Position): Hover | null {
   const parts: Part[] = [];
+  const date = dateHover(result.letter, position);
+  if (date) parts.push(date);
   const item = itemAt(result.letter.items, position);
+  const name = item && itemNameHover(item, position);
+  if (name) parts.push(name);
   if (item?.decision && item.decisionRange && rangeContains(item.decisionRange, position)) {
     parts.push({ markdown: decisionExplanation(item.decision), range: item.decisionRange });
   }

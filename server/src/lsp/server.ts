@@ -28,6 +28,7 @@ import { DocumentStore } from './documents';
 import { foldingRanges } from './folding';
 import { guardNotification, guardRequest, throwIfCancelled, yieldToEventLoop } from './guard';
 import { hover } from './hover';
+import { codeLenses } from './meaning';
 import { Letters } from './letters';
 import { errorForLog, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
@@ -98,6 +99,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'IMR letter' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },
         workspaceSymbolProvider: true,
@@ -183,6 +185,11 @@ export function startServer(connection: Connection): void {
     const position = requirePosition(params);
     const letter = await ready().getEnabled(uri, token);
     return letter ? hover(letter.result, clampPosition(letter.document, position)) : null;
+  }));
+
+  connection.onCodeLens(guardRequest(log, 'textDocument/codeLens', [], async (params, token) => {
+    const letter = await ready().getEnabled(requireUri(params), token);
+    return letter ? codeLenses(letter.result.letter) : [];
   }));
 
   connection.onCodeAction(guardRequest(log, 'textDocument/codeAction', [], async (params: CodeActionParams, token) => {

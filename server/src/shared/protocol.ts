@@ -75,14 +75,20 @@ export interface ListDefectsResult {
 }
 
 /**
- * Document symbols: an item symbol's `detail` is exactly one of these strings. The extension's
- * status bar counts items and decisions from the symbols by this detail alone.
+ * Document symbols: an item symbol's `detail` starts with exactly one of these strings, followed
+ * by DETAIL_SEPARATOR and the item's treatment category ("Upheld · pharmaceuticals"; the
+ * decision alone in a letter of over 5,000 items, where classifying every name would slow the
+ * outline). The
+ * extension's status bar counts items and decisions from the symbols by this decision alone.
  */
 export const DecisionDetail = {
   upheld: 'Upheld',
   overturned: 'Overturned',
   none: 'no decision',
 } as const;
+
+/** Between the decision and the treatment category in an item symbol's detail. */
+export const DETAIL_SEPARATOR = ' · ';
 
 /**
  * Custom request `imr/letterSummary`, params `{ textDocument: { uri }, includeDigest?: boolean }`

@@ -1,9 +1,10 @@
 // JSON output: a contract other tools read. Shape (more keys may be added, none removed):
-// {"version":1,"files":[{"path","items":[{"name","decision","range"}],
+// {"version":1,"files":[{"path","appealDeadline","items":[{"name","decision","range","category",
+//   "drugGroup","guidelineClasses":{"maximus","claimsAdministrator"}}],
 //   "diagnostics":[{"code","severity","message","range","item"}]}],"notices",
 //   "configuration":{"files":[config paths that applied],"ruleFlags":N},"exitCode"}
 // Written one file at a time, so a report over thousands of letters streams.
-import type { Diagnostic, Item } from '../../engine';
+import { classifyTreatment, itemGuidelineClasses, letterAppealDeadline, type Diagnostic, type Item } from '../../engine';
 import type { FileReport, Reporter, RunSummary } from './reporter';
 
 export function jsonReporter(): Reporter {
@@ -15,6 +16,7 @@ export function jsonReporter(): Reporter {
         path: report.display,
         layout: report.letter.layout,
         metadata: report.letter.metadata,
+        appealDeadline: letterAppealDeadline(report.letter),
         items: report.letter.items.map(itemJson),
         diagnostics: report.diagnostics.map(diagnosticJson),
       };
@@ -36,6 +38,8 @@ function itemJson(item: Item): object {
     nameRange: item.nameRange,
     decisionRange: item.decisionRange,
     leadIn: item.leadIn,
+    ...classifyTreatment(item.name),
+    guidelineClasses: itemGuidelineClasses(item),
   };
 }
 

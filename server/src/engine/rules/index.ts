@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { claimsAdministratorUncited } from './claims-administrator-uncited';
 import { decisionContradictsRationale } from './decision-contradicts-rationale';
 import { duplicateItem } from './duplicate-item';
+import { impossibleDate } from './impossible-date';
 import { missingDecision } from './missing-decision';
 import { missingGuideline } from './missing-guideline';
 import { missingRationale } from './missing-rationale';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   notALetter,
   claimsAdministratorUncited,
   olderLayout,
+  impossibleDate,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
