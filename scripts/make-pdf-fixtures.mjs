@@ -109,6 +109,8 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 write('clean.pdf', await layOut(CLEAN));
 writeFileSync(join(OUT, 'clean.txt'), CLEAN.replace(/ \| /g, '  ')); // the source, for reading along
+// A defect on the last page: the second item's decision word is lost.
+write('defect-on-page-3.pdf', await layOut(CLEAN.replace('Cervical collar purchase: Upheld', 'Cervical collar purchase:')));
 for (const [name, source] of Object.entries(LETTERS)) {
   write(`${name}.pdf`, await layOut(readFileSync(join(FIXTURES, source), 'utf8')));
 }

@@ -12,7 +12,7 @@ import { discover, type LetterFile } from './discover';
 import { makeReporter } from './format/make';
 import { PieceJoiner, plural, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
-import { decodeLetter } from './read';
+import { decodeLetter, isPdf, readLetter, readPdf, type ReadResult } from './read';
 import { packageInfo } from './version';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
@@ -62,6 +62,8 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
     return 0;
   }
 
+  if (options.printText) return printText(options, io, out, err);
+
   const configs = await configSource(options, io.cwd);
   if ('error' in configs) {
     await err.write(`imr-lint: ${configs.error}\n`);
@@ -77,13 +79,34 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
     const display = options.stdinFilename ?? '<stdin>';
     const bytes = await readAll(io.stdin);
     const settings = await session.settings(configs.forFolder(absPath ? path.dirname(absPath) : io.cwd), options.ruleOverrides);
-    if (settings) await session.record(display, checkContent(decodeLetter(bytes), { display, absPath, settings }, reporter));
+    const content = isPdf(options.stdinFilename, bytes) ? await readPdf(bytes) : decodeLetter(bytes);
+    if (settings) await session.record(display, checkContent(content, { display, absPath, settings }, reporter));
   } else {
     const found = await discover(options.paths, io.cwd);
     for (const p of found.problems) await session.notice({ display: p.display, message: p.message, level: p.fatal ? 'error' : 'warning' });
     await checkAll(found.files, options, io.cwd, configs, session);
   }
   return session.finish(options.maxWarnings);
+}
+
+/** --print-text: one letter's text (a PDF's as extracted) to standard output, or why not (exit 2). */
+async function printText(options: CliOptions, io: CliIO, out: OutputWriter, err: OutputWriter): Promise<number> {
+  let display: string;
+  let content: ReadResult;
+  if (options.stdin) {
+    display = options.stdinFilename ?? '<stdin>';
+    const bytes = await readAll(io.stdin);
+    content = isPdf(options.stdinFilename, bytes) ? await readPdf(bytes) : decodeLetter(bytes);
+  } else {
+    display = options.paths[0];
+    content = await readLetter(path.resolve(io.cwd, display));
+  }
+  if (content.kind === 'text') {
+    await out.write(content.text);
+    return 0;
+  }
+  await err.write(`${display}: ${content.kind === 'binary' ? 'not a text file (binary)' : content.message}\n`);
+  return 2;
 }
 
 /**

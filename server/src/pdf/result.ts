@@ -51,3 +51,29 @@ export function pageStartsOf(text: string): number[] {
   for (let i = text.indexOf('\f'); i >= 0 && i + 1 < text.length; i = text.indexOf('\f', i + 1)) starts.push(i + 1);
   return starts;
 }
+
+/**
+ * The page of a position (0-based line and character, lines split at "\n" as extraction writes
+ * them) in a PDF's text. A form feed ends a page, so a position on one belongs to the next page.
+ */
+export class PageLocator {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    private readonly text: string,
+    private readonly pageStarts: readonly number[],
+  ) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  get count(): number {
+    return this.pageStarts.length;
+  }
+
+  pageOf(position: { line: number; character: number }): number {
+    const line = Math.min(Math.max(position.line, 0), this.lineStarts.length - 1);
+    let offset = Math.min(this.lineStarts[line] + Math.max(position.character, 0), this.text.length);
+    while (this.text.charCodeAt(offset) === 12 && offset + 1 < this.text.length) offset++;
+    return Math.min(pageAt(this.pageStarts, offset), this.pageStarts.length);
+  }
+}

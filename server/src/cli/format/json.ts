@@ -1,6 +1,7 @@
 // JSON output: a contract other tools read. Shape (more keys may be added, none removed):
 // {"version":1,"files":[{"path","items":[{"name","decision","range"}],
 //   "diagnostics":[{"code","severity","message","range","item"}]}]}
+// A letter read from a PDF adds "pages" to its file and "page" to each diagnostic and item.
 // Written one file at a time, so a report over thousands of letters streams.
 import type { Diagnostic, Item } from '../../engine';
 import type { FileReport, Reporter, RunSummary } from './reporter';
@@ -10,12 +11,14 @@ export function jsonReporter(): Reporter {
     start: () => '{"version":1,"files":[\n',
     separator: ',\n',
     pieces(report: FileReport): string[] {
+      const pages = report.pages;
       const entry = {
         path: report.display,
         layout: report.letter.layout,
         metadata: report.letter.metadata,
-        items: report.letter.items.map(itemJson),
-        diagnostics: report.diagnostics.map(diagnosticJson),
+        items: report.letter.items.map((item) => ({ ...itemJson(item), ...(pages ? { page: pages.pageOf(item.range.start) } : {}) })),
+        diagnostics: report.diagnostics.map((d) => ({ ...diagnosticJson(d), ...(pages ? { page: pages.pageOf(d.range.start) } : {}) })),
+        ...(pages ? { pages: pages.count } : {}),
       };
       return [JSON.stringify(entry)];
     },
