@@ -12,6 +12,8 @@ import { LIMITS, pageStartsOf, pageAt, type PdfResult } from '../../server/src/p
 
 export const PDF_EDITOR_VIEW_TYPE = 'imr.pdfLetter';
 export const PDF_TEXT_SCHEME = 'imr-pdf';
+/** PDFs whose text is kept (a letter's text is 10-100 KB); the oldest read is dropped first. */
+const CACHED_PDFS = 32;
 
 /** The virtual text document of a PDF: its path with ".imr" added, the PDF's URI as the query. */
 export function textUriOf(pdf: vscode.Uri): vscode.Uri {
@@ -113,7 +115,9 @@ export class PdfLetters implements vscode.CustomReadonlyEditorProvider, vscode.T
     const cached = this.cache.get(key);
     if (cached && cached.mtime === mtime) return cached.result;
     const result = this.extract(uri);
+    this.cache.delete(key);
     this.cache.set(key, { mtime, result });
+    if (this.cache.size > CACHED_PDFS) this.cache.delete(this.cache.keys().next().value!);
     if (cached) this.changed.fire(textUriOf(uri));
     return result;
   }
