@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 
 const FIXTURES = 'test/fixtures';
 const OUT = join(FIXTURES, 'pdf');
@@ -31,8 +31,10 @@ mkdirSync(OUT, { recursive: true });
 /**
  * Lays a text out as pages: 11 pt Helvetica, 13.5 pt leading, 48 lines a page, a new page at
  * each form feed. A line with " | " is a table row: its cells go to fixed columns, labels bold.
+ * `rotated`: each page is stored sideways (612 x 792, text running up the page) and shown turned
+ * by /Rotate 90, as scanners and some printers write landscape pages: it reads as the upright one.
  */
-async function layOut(text, { linesPerPage = 48 } = {}) {
+async function layOut(text, { linesPerPage = 48, rotated = false } = {}) {
   const doc = await PDFDocument.create();
   doc.setCreationDate(FIXED_DATE);
   doc.setModificationDate(FIXED_DATE);
@@ -46,9 +48,13 @@ async function layOut(text, { linesPerPage = 48 } = {}) {
   let onPage = 0;
   const newPage = () => {
     page = doc.addPage([612, 792]);
+    if (rotated) page.setRotation(degrees(90));
     y = 720;
     onPage = 0;
   };
+  // Shown turned a quarter clockwise: a line's distance from the top is its x, its left edge its y.
+  const draw = (str, x, font) =>
+    rotated ? page.drawText(str, { x: 792 - y, y: x, size, font, rotate: degrees(90) }) : page.drawText(str, { x, y, size, font });
   newPage();
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = raw;
@@ -61,10 +67,10 @@ async function layOut(text, { linesPerPage = 48 } = {}) {
     if (printable.includes(' | ')) {
       printable.split(' | ').forEach((cell, i) => {
         const font = i % 2 === 0 ? bold : regular;
-        page.drawText(cell.trim(), { x: columns[i] ?? 72 + i * 110, y, size, font });
+        draw(cell.trim(), columns[i] ?? 72 + i * 110, font);
       });
     } else if (printable.trim() !== '') {
-      page.drawText(printable, { x: 72, y, size, font: regular });
+      draw(printable, 72, regular);
     }
     y -= 13.5;
     onPage++;
@@ -108,6 +114,7 @@ const qpdf = (...args) => execFileSync('qpdf', args, { stdio: 'inherit' });
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 write('clean.pdf', await layOut(CLEAN));
+write('rotated.pdf', await layOut(CLEAN, { rotated: true }));
 writeFileSync(join(OUT, 'clean.txt'), CLEAN.replace(/ \| /g, '  ')); // the source, for reading along
 // A defect on the last page: the second item's decision word is lost.
 write('defect-on-page-3.pdf', await layOut(CLEAN.replace('Cervical collar purchase: Upheld', 'Cervical collar purchase:')));

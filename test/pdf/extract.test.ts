@@ -77,6 +77,10 @@ test('pdf: a clean letter reads with its header table, pages and no defect', asy
   assert.deepEqual(pages, [2, 3]);
 });
 
+test('pdf: pages stored sideways and shown turned (/Rotate 90) read as the upright letter', async () => {
+  assert.equal(text(await reader.read(fixture('rotated.pdf'))), text(await reader.read(fixture('clean.pdf'))));
+});
+
 test('pdf: an owner-password-only PDF (print allowed, copy not) reads like the unprotected one', async () => {
   assert.equal(text(await reader.read(fixture('owner-password.pdf'))), text(await reader.read(fixture('clean.pdf'))));
 });

@@ -16,6 +16,7 @@ interface PdfDocument {
 }
 
 interface PdfPage {
+  getViewport(params: { scale: number }): { transform: number[] };
   getTextContent(params?: Record<string, unknown>): Promise<{ items: Array<Record<string, unknown>> }>;
   cleanup(): void;
 }
@@ -56,10 +57,13 @@ export async function extractText(pdfjs: PdfJs, bytes: Uint8Array, maxPages: num
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
+      // Positions as the page is shown: its /Rotate and crop box applied, so a page stored
+      // sideways and turned for display reads in the order a person sees.
+      const view = page.getViewport({ scale: 1 }).transform;
       page.cleanup();
       const runs: TextRun[] = [];
       for (const item of content.items) {
-        const run = toRun(item);
+        const run = toRun(item, view);
         if (run) runs.push(run);
       }
       pageStarts.push(text.length);
@@ -78,17 +82,32 @@ export async function extractText(pdfjs: PdfJs, bytes: Uint8Array, maxPages: num
   }
 }
 
-/** A text item of pdf.js as a run: baseline start, advance width and font size in page units. */
-function toRun(item: Record<string, unknown>): TextRun | null {
+/**
+ * A text item of pdf.js as a run: baseline start, advance width and font size in page units,
+ * with y growing upwards on the page as shown (`view` maps PDF space to the shown page, y down).
+ */
+function toRun(item: Record<string, unknown>, view: readonly number[]): TextRun | null {
   const str = item.str;
   const transform = item.transform;
   const width = item.width;
   if (typeof str !== 'string' || !Array.isArray(transform) || transform.length < 6) return null;
-  const [a, b, c, d, e, f] = transform as number[];
+  const [a, b, c, d, e, f] = multiply(view, transform as number[]);
   // The font size is the length of the text matrix's vertical vector (the horizontal one for
   // text set with a horizontal scale); either is fine when both are zero-free.
   const size = Math.hypot(c, d) || Math.hypot(a, b);
-  return { str, x: e, y: f, width: typeof width === 'number' ? width : 0, size };
+  return { str, x: e, y: -f, width: typeof width === 'number' ? width : 0, size };
+}
+
+/** The product of two PDF matrices [a b c d e f]: m applied after n. */
+function multiply(m: readonly number[], n: readonly number[]): number[] {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
 }
 
 function describeOpenError(error: unknown): PdfFailure {
