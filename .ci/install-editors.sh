@@ -21,6 +21,10 @@ PINNED=(
   libx11-dev=2:1.8.4-2+deb12u2
   libxkbfile-dev=1:1.1.0-1
   libsecret-1-dev=0.20.5-3
+  # pdftotext, the bench's yardstick for PDF reading; qpdf encrypts the PDF fixtures
+  # (scripts/make-pdf-fixtures.mjs). Neither is needed to read PDFs: pdf.js does that.
+  poppler-utils=22.12.0-2+deb12u3
+  qpdf=11.3.0-1+deb12u1
 )
 # Chromium alone goes without recommends: they pull in a desktop's worth of packages.
 CHROMIUM_PIN=chromium=156.0.8078.79-1~deb12u1

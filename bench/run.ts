@@ -8,6 +8,7 @@ import { benchCli, removeFolder, writeGeneratedLetters, type CliResult } from '.
 import { benchEngine, engineSink, type EngineResult } from './engine-bench';
 import { benchHostile, hostileSink } from './hostile-bench';
 import { oneMegabyteLetter, tenMegabyteLetter, typicalLetter, utf8Length } from './generate';
+import { benchPdf } from './pdf-bench';
 import { benchLatency, benchMemory, benchResponsiveness, benchServerStart, type ServerResult } from './server-bench';
 import { describeMachine, fmtMB, fmtMs, MB, now, round, table } from './stats';
 
@@ -15,6 +16,7 @@ const root = resolve(__dirname, '..', '..');
 const serverPath = join(root, 'dist', 'server.js');
 const cliPath = join(root, 'bin', 'imr-lint.js');
 const corpus = resolve(root, '..', 'shared', 'corpus', 'letters');
+const corpusPdf = resolve(process.env.IMR_SHARED ?? resolve(root, '..', 'shared'), 'corpus', 'pdf');
 
 interface Target {
   measure: string;
@@ -25,7 +27,7 @@ interface Target {
 
 function parseOnly(argv: readonly string[]): Set<string> {
   const i = argv.indexOf('--only');
-  const parts = i >= 0 ? (argv[i + 1] ?? '').split(',') : ['engine', 'server', 'cli', 'extension'];
+  const parts = i >= 0 ? (argv[i + 1] ?? '').split(',') : ['engine', 'server', 'cli', 'pdf', 'extension'];
   return new Set(parts.map((p) => p.trim()).filter(Boolean));
 }
 
@@ -141,6 +143,30 @@ async function main(): Promise<void> {
       targets.push({ measure: 'CLI, 10,000 letters', target: 'under 15 s on 2 cores', measured: `${round(tenK.cliMs / 1000, 2)} s (${fmtMB(tenK.bytes)}, ${machine.cores} cores)`, met: tenK.cliMs < 15_000 });
       const whole = cli.find((c) => c.label.includes('corpus'));
       if (whole) targets.push({ measure: 'CLI, the corpus (issue 3)', target: 'under 1 s', measured: `${round(whole.cliMs / 1000, 2)} s (${whole.files} letters)`, met: whole.cliMs < 1000 });
+    }
+  }
+
+  // --- PDF ----------------------------------------------------------------------------------
+  if (only.has('pdf')) {
+    if (!existsSync(join(root, 'dist', 'pdf-worker.js')) || !existsSync(corpusPdf)) {
+      say(`\nPDF: dist/pdf-worker.js (npm run build) or ${corpusPdf} is missing; skipped`);
+    } else {
+      const pdf = await benchPdf(corpusPdf, cliPath, 3, join(root, 'dist', 'pdf-worker.js'));
+      results.pdf = pdf;
+      say(`\nPDF: ${pdf.files} corpus PDFs, ${pdf.pages} pages. Extraction in the worker: ${fmtMs(pdf.extractMs)} (${round(pdf.msPerPage, 2)} ms a page); first PDF ${fmtMs(pdf.firstPdfMs)} (start-up), the same PDF warm ${fmtMs(pdf.warmPdfMs)}`);
+      say(table(
+        ['over the corpus PDFs', 'runs', 'median', 'peak memory'],
+        [
+          ['imr-lint --format json <folder> (read + lint)', String(pdf.runs), fmtMs(pdf.cliMs), `${round(pdf.cliPeakMB, 1)} MB`],
+          ['pdftotext <file> -, once per file', String(pdf.runs), pdf.pdftotextMs === null ? 'not installed' : fmtMs(pdf.pdftotextMs), '-'],
+        ],
+      ));
+      targets.push({
+        measure: 'imr-lint over the corpus PDFs vs pdftotext per file',
+        target: 'at most 2x',
+        measured: pdf.ratio === null ? 'pdftotext not installed' : `${round(pdf.ratio, 2)}x (${fmtMs(pdf.cliMs)} vs ${fmtMs(pdf.pdftotextMs!)})`,
+        met: pdf.ratio === null ? null : pdf.ratio <= 2,
+      });
     }
   }
 

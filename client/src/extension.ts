@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { activeLetterUri, disableRule, formatDefects } from './commands';
 import { LetterDetector } from './letterDetection';
+import { PDF_TEXT_SCHEME, PdfLetters } from './pdfLetters';
 import type { LanguageClient } from './serverClient';
 import { LetterStatusBar } from './statusBar';
 
@@ -25,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const log = (line: string): void => output.appendLine(`[${new Date().toISOString()}] ${line}`);
   let defectsChannel: vscode.OutputChannel | undefined;
   const statusBar = new LetterStatusBar();
+  // Registers the PDF editor and the imr-pdf: documents; pdf.js loads with the first PDF opened.
+  const pdfLetters = new PdfLetters(context.asAbsolutePath('dist/pdf-worker.js'), log);
 
   const showDefects = (result: unknown): void => {
     if (!defectsChannel) {
@@ -46,6 +49,12 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
         const result: unknown = await next(command, withUri);
         if (command === Commands.listDefects) showDefects(result);
         return result;
+      },
+      // A PDF letter's items carry their page in the outline and Go to Symbol.
+      provideDocumentSymbols: async (document, token, next) => {
+        const symbols = await next(document, token);
+        if (document.uri.scheme !== PDF_TEXT_SCHEME || !symbols?.length || !('children' in symbols[0])) return symbols;
+        return pdfLetters.addPages(document, symbols as vscode.DocumentSymbol[]);
       },
     });
     await languageClient.start();
@@ -83,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   context.subscriptions.push(
     output,
     statusBar,
+    pdfLetters.register(),
     new LetterDetector(log),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (isLetter(document)) void ensureClient().catch(() => undefined);

@@ -30,6 +30,8 @@ export function createServerClient(
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // The read-only text of a PDF letter (client/src/pdfLetters.ts).
+      { scheme: 'imr-pdf', language: LANGUAGE_ID },
     ],
     // The server pulls settings per document (workspace/configuration); this makes the client
     // also notify it when anything under `imr` changes, so severities update live.

@@ -149,6 +149,9 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     };
     for (const dir of [sandbox.home, sandbox.userDataDir, sandbox.extensionsDir, sandbox.workspace, sandbox.logDir]) mkdirSync(dir, { recursive: true });
     cpSync(fixturesDir, sandbox.workspace, { recursive: true });
+    // PDF letters we made (scripts/make-pdf-fixtures.mjs): one with a defect on page 3, one locked.
+    cpSync(join(repoRoot, 'test/fixtures/pdf/defect-on-page-3.pdf'), join(sandbox.workspace, 'pdf-letter.pdf'));
+    cpSync(join(repoRoot, 'test/fixtures/pdf/user-password.pdf'), join(sandbox.workspace, 'locked.pdf'));
     mkdirSync(resultsDir, { recursive: true });
     writeUserSettings(sandbox);
 
@@ -301,6 +304,62 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       measuredAt: new Date().toISOString(),
     };
     writeFileSync(join(resultsDir, 'activation.json'), JSON.stringify(record, null, 2) + '\n');
+  });
+
+  // After the activation record: a second workbench starts a second extension host and log.
+  test('a person opens a PDF letter with Quick Open: its text, items with pages, a squiggle', { timeout: 240_000 }, async () => {
+    assertSetUp();
+    assert.ok(server);
+    const started = Date.now();
+    const page = await newPage();
+    try {
+      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(sandbox.workspace)}`);
+      const quickInput = page.locator('.quick-input-widget');
+      const quickOpen = async (name: string): Promise<void> => {
+        await page.keyboard.press('Control+P');
+        await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+        await page.keyboard.type(name);
+        await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
+        await page.keyboard.press('Enter');
+      };
+
+      // The PDF opens as its text, an IMR letter in a tab of its own.
+      await quickOpen('pdf-letter.pdf');
+      await page.locator('.tab.active', { hasText: 'pdf-letter.pdf.imr' }).waitFor({ timeout: 90_000 });
+      // The status bar summary: "2 items: 0 upheld, 1 overturned, 1 problem" or the like.
+      await page.locator('.part.statusbar .statusbar-item', { hasText: /^2 items:/ }).first().waitFor({ timeout: 60_000 });
+
+      // Ctrl+Shift+O lists its items, each with its page.
+      await page.keyboard.press('Control+Shift+O');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      const rows = quickInput.locator('.monaco-list-row');
+      await rows.filter({ hasText: 'Cervical collar purchase' }).first().waitFor({ timeout: 60_000 });
+      const rowTexts = (await rows.locator('.label-name').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      await page.screenshot({ path: join(resultsDir, 'pdf-outline.png') });
+      await page.keyboard.press('Escape');
+      assert.ok(rowTexts.some((t) => /^Physical therapy 8 sessions for the cervical spine: Overturned \(page 2\)$/.test(t)), JSON.stringify(rowTexts));
+      assert.ok(rowTexts.some((t) => /^Cervical collar purchase\b.*\(page 3\)$/.test(t)), JSON.stringify(rowTexts));
+
+      // The item without a decision (line 40, page 3) is squiggled.
+      await page.keyboard.press('Control+G');
+      await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type('40');
+      await quickInput.locator('.monaco-list-row', { hasText: 'line 40' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await quickInput.waitFor({ state: 'hidden', timeout: 30_000 });
+      await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 90_000 });
+      await page.screenshot({ path: join(resultsDir, 'pdf-squiggle.png') });
+
+      // A PDF that cannot be read says why, in the editor.
+      await quickOpen('locked.pdf');
+      const message = page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('#message');
+      await message.waitFor({ timeout: 90_000 });
+      assert.match(await message.innerText(), /locked\.pdf cannot be read as an IMR letter: encrypted with a password needed to open it/);
+      await page.screenshot({ path: join(resultsDir, 'pdf-unreadable.png') });
+    } finally {
+      await page.close();
+      timings.pdfTest = Date.now() - started;
+    }
   });
 
   test('the extension test suite passes in the extension host', { timeout: 300_000 }, async () => {

@@ -58,12 +58,21 @@ test('the .vsix holds the manifest, bundles, grammar, language configuration, RE
     'extension/LICENSE.txt', // vsce ships LICENSE under this name
     'extension/dist/extension.js',
     'extension/dist/server.js',
+    'extension/dist/pdf-worker.js',
+    'extension/dist/THIRD-PARTY-NOTICES.txt',
     'extension/syntaxes/imr.tmLanguage.json',
     'extension/language-configuration.json',
   ];
   const missing = required.filter((name) => !entries.has(name));
   assert.deepEqual(missing, [], 'missing from the .vsix (the bundles come from npm run build, the rest from the repo)');
   assert.match(text('extension/readme.md'), /imr-lint/, 'the shipped README is the project README');
+});
+
+test('the third-party notices name every bundled package with its licence text, pdf.js among them', () => {
+  const notices = text('extension/dist/THIRD-PARTY-NOTICES.txt');
+  assert.match(notices, /^pdfjs-dist 5\.6\.205 \(Apache-2\.0\)\n-+\n[\s\S]*Apache License[\s\S]*Version 2\.0/m);
+  assert.match(notices, /^vscode-languageclient \S+ \(MIT\)$/m);
+  assert.match(notices, /^vscode-languageserver \S+ \(MIT\)$/m);
 });
 
 test('every rule doc that diagnostics link to is shipped', () => {
@@ -77,7 +86,8 @@ test('no sources, tests, maps, node_modules or build output other than the bundl
     /^extension\.vsixmanifest$/,
     /^\[Content_Types\]\.xml$/,
     /^extension\/(?:package\.json|readme\.md|LICENSE\.txt|language-configuration\.json)$/,
-    /^extension\/dist\/(?:extension|server)\.js$/,
+    /^extension\/dist\/(?:extension|server|pdf-worker)\.js$/,
+    /^extension\/dist\/THIRD-PARTY-NOTICES\.txt$/,
     /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
     /^extension\/docs\/rules\/[\w-]+\.md$/,
   ];
@@ -121,6 +131,11 @@ test('the bundles load nothing but Node built-ins (and vscode for the client)', 
   assert.deepEqual(client, ['vscode']);
   const server = requiredModules(text('extension/dist/server.js')).filter((name) => !isBuiltin(name));
   assert.deepEqual(server, []);
+  // pdf.js's polyfills (core-js) build `require("' + name + '")` for Node built-ins; its optional
+  // native canvas goes through createRequire(import.meta.url), which the build leaves undefined
+  // (test/pdf/extract.test.ts reads PDFs with the worker bundle and no node_modules in reach).
+  const worker = requiredModules(text('extension/dist/pdf-worker.js')).filter((name) => !isBuiltin(name));
+  assert.deepEqual(worker, ["' + name + '"]);
 });
 
 test('the server launcher passes the same node flags as the VS Code client', () => {

@@ -17,6 +17,8 @@ export interface CliOptions {
   jobs: number | null;
   help: boolean;
   version: boolean;
+  /** Write the letter's text (a PDF's extracted text) instead of checking it. */
+  printText: boolean;
   paths: string[];
 }
 
@@ -31,8 +33,9 @@ const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rul
 
 export const USAGE = `Usage: imr-lint [options] <files or folders...>
 
-Checks IMR Final Determination letters (text extracted from the PDF).
-Folders are searched recursively for .imr and .txt files.
+Checks IMR Final Determination letters: their PDFs, or text extracted from them.
+Folders are searched recursively for .imr, .txt and .pdf files. For a PDF, each
+problem also gives its page; lines and columns are those of the extracted text.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -43,6 +46,8 @@ Options:
                              (repeatable; overrides .imr-lint.json)
   --config PATH              use this config file instead of looking for .imr-lint.json
   --jobs N                   worker threads, 1 to 32 (default: one per core for 400 files or more)
+  --print-text               write the text of one letter (a PDF's extracted text) to
+                             standard output instead of checking it
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -61,6 +66,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
     jobs: null,
     help: false,
     version: false,
+    printText: false,
     paths: [],
   };
   const fail = (error: string): ParsedArgs => ({ ok: false, error });
@@ -97,6 +103,9 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
         break;
       case '--stdin':
         options.stdin = true;
+        break;
+      case '--print-text':
+        options.printText = true;
         break;
       case '--format':
         if (!(FORMATS as readonly string[]).includes(value!)) {
@@ -138,6 +147,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
   if (options.stdin && options.paths.length > 0) return fail('--stdin reads one letter from standard input: give no paths with it');
   if (!options.stdin && options.stdinFilename !== null) return fail('--stdin-filename needs --stdin');
   if (!options.stdin && options.paths.length === 0) return fail('no files or folders given');
+  if (options.printText && options.paths.length > 1) return fail('--print-text writes the text of one letter: give one file');
   return { ok: true, options };
 }
 

@@ -1,6 +1,7 @@
 // The work done for one letter, the same in the main thread and in a worker: read, decode,
 // lint, format. Returns plain data (strings and counts) that crosses threads cheaply.
 import { lint, type RuleSettings, type Severity } from '../engine';
+import { PageLocator } from '../pdf/result';
 import type { Reporter } from './format/reporter';
 import { readLetter, type Decoded, type ReadResult } from './read';
 
@@ -39,7 +40,8 @@ export function checkContent(content: ReadResult | Decoded, task: CheckTask, rep
     const { letter, diagnostics } = lint(content.text, task.settings);
     const counts: Counts = { error: 0, warning: 0, information: 0, hint: 0 };
     for (const d of diagnostics) counts[d.severity]++;
-    const pieces = reporter.pieces({ display: task.display, absPath: task.absPath, letter, diagnostics });
+    const pages = content.pageStarts ? new PageLocator(content.text, content.pageStarts) : undefined;
+    const pieces = reporter.pieces({ display: task.display, absPath: task.absPath, letter, diagnostics, pages });
     return { kind: 'checked', pieces, counts, problems: diagnostics.length, warning: content.warning };
   } catch (error) {
     // The engine promises never to throw; if it does, this letter is lost, not the run.

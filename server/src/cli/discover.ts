@@ -1,5 +1,5 @@
 // Turns the paths on the command line into the list of letter files to lint: folders are
-// walked for .imr and .txt files, symbolic links are followed once (a link back into an
+// walked for .imr, .txt and .pdf files, symbolic links are followed once (a link back into an
 // ancestor folder is a loop and is skipped), and every file is listed once, in sorted order.
 import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +23,7 @@ export interface Discovery {
   problems: InputProblem[];
 }
 
-const LETTER_EXTENSIONS = new Set(['.imr', '.txt']);
+const LETTER_EXTENSIONS = new Set(['.imr', '.txt', '.pdf']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 export function isLetterFileName(name: string): boolean {

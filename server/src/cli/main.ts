@@ -12,7 +12,7 @@ import { discover, displayPath, type LetterFile } from './discover';
 import { makeReporter } from './format/make';
 import { PieceJoiner, plural, safeForTerminal, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
-import { decodeLetter, MAX_LETTER_BYTES } from './read';
+import { decodeLetter, isPdf, MAX_LETTER_BYTES, readLetter, readPdf, type ReadResult } from './read';
 import { packageInfo } from '../packageInfo';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
@@ -67,6 +67,8 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
     return 0;
   }
 
+  if (options.printText) return printText(options, io, out, err);
+
   const configs = await configSource(options, io.cwd);
   if ('error' in configs) {
     await err.write(`imr-lint: ${configs.error}\n`);
@@ -88,7 +90,8 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
     } else if (settings) {
       let outcome: FileOutcome;
       try {
-        outcome = checkContent(decodeLetter(bytes), { display, absPath, settings }, reporter);
+        const content = isPdf(options.stdinFilename, bytes) ? await readPdf(bytes) : decodeLetter(bytes);
+        outcome = checkContent(content, { display, absPath, settings }, reporter);
       } catch (error) {
         outcome = { kind: 'skipped', message: `cannot be checked (${error instanceof Error ? error.name : 'error'})` };
       }
@@ -104,6 +107,30 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
     await checkAll(found.files, options, io.cwd, configs, session);
   }
   return session.finish(options.maxWarnings);
+}
+
+/** --print-text: one letter's text (a PDF's as extracted) to standard output, or why not (exit 2). */
+async function printText(options: CliOptions, io: CliIO, out: OutputWriter, err: OutputWriter): Promise<number> {
+  let display: string;
+  let content: ReadResult;
+  if (options.stdin) {
+    display = options.stdinFilename ?? '<stdin>';
+    const bytes = await readAll(io.stdin, MAX_LETTER_BYTES);
+    if (bytes === null) {
+      await err.write(`${display}: standard input is over the ${MAX_LETTER_BYTES / (1024 * 1024)} MB limit of a letter: stopped reading\n`);
+      return 2;
+    }
+    content = isPdf(options.stdinFilename, bytes) ? await readPdf(bytes) : decodeLetter(bytes);
+  } else {
+    display = options.paths[0];
+    content = await readLetter(path.resolve(io.cwd, display));
+  }
+  if (content.kind === 'text') {
+    await out.write(content.text);
+    return 0;
+  }
+  await err.write(`${display}: ${content.kind === 'binary' ? 'not a text file (binary)' : content.message}\n`);
+  return 2;
 }
 
 /**

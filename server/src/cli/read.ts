@@ -1,13 +1,16 @@
-// Reads a letter's bytes and decodes them: binary files are refused, invalid UTF-8 is decoded
-// with replacement characters (and said), a byte-order mark is dropped.
+// Reads a letter's bytes and decodes them: a PDF (by its name or its %PDF- header) is read by the
+// PDF reader (a worker thread, started with the first PDF), other binary files are refused,
+// invalid UTF-8 is decoded with replacement characters (and said), a byte-order mark is dropped.
 import { isUtf8 } from 'node:buffer';
 import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { looksLikePdf } from '../pdf/extract';
+import { PdfReader } from '../pdf/reader';
 import { errorCode, ioErrorReason } from './discover';
 
 export type Decoded =
-  | { kind: 'text'; text: string; warning: string | null }
+  | { kind: 'text'; text: string; warning: string | null; /** For a PDF: where each page starts. */ pageStarts?: number[] }
   | { kind: 'binary' };
 
 export type ReadResult = Decoded | { kind: 'error'; message: string };
@@ -37,7 +40,22 @@ export async function readLetter(absPath: string): Promise<ReadResult> {
   }
   // The file may have grown since it was measured.
   if (bytes.length > MAX_LETTER_BYTES) return { kind: 'error', message: tooLarge(bytes.length) };
-  return decodeLetter(bytes);
+  return isPdf(absPath, bytes) ? readPdf(bytes) : decodeLetter(bytes);
+}
+
+/** A PDF by its extension (then a file that is not one is said so) or by its header. */
+export function isPdf(name: string | null, bytes: Uint8Array): boolean {
+  return (name !== null && path.extname(name).toLowerCase() === '.pdf') || looksLikePdf(bytes.subarray(0, 1024));
+}
+
+/** One PDF reader per thread, started with the first PDF; idle, it keeps no process alive. */
+let pdfReader: PdfReader | null = null;
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadResult> {
+  pdfReader ??= new PdfReader();
+  const result = await pdfReader.read(bytes);
+  if (!result.ok) return { kind: 'error', message: `PDF: ${result.message}, skipped` };
+  return { kind: 'text', text: result.text, warning: null, pageStarts: result.pageStarts };
 }
 
 export function tooLarge(bytes: number): string {

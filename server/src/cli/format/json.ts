@@ -3,6 +3,7 @@
 //   "drugGroup","guidelineClasses":{"maximus","claimsAdministrator"}}],
 //   "diagnostics":[{"code","severity","message","range","item"}]}],"notices",
 //   "configuration":{"files":[config paths that applied],"ruleFlags":N},"exitCode"}
+// A letter read from a PDF adds "pages" to its file and "page" to each diagnostic and item.
 // Written one file at a time, so a report over thousands of letters streams.
 import { classifyTreatment, itemGuidelineClasses, letterAppealDeadline, type Diagnostic, type Item } from '../../engine';
 import type { FileReport, Reporter, RunSummary } from './reporter';
@@ -12,13 +13,15 @@ export function jsonReporter(): Reporter {
     start: () => '{"version":1,"files":[\n',
     separator: ',\n',
     pieces(report: FileReport): string[] {
+      const pages = report.pages;
       const entry = {
         path: report.display,
         layout: report.letter.layout,
         metadata: report.letter.metadata,
         appealDeadline: letterAppealDeadline(report.letter),
-        items: report.letter.items.map(itemJson),
-        diagnostics: report.diagnostics.map(diagnosticJson),
+        items: report.letter.items.map((item) => ({ ...itemJson(item), ...(pages ? { page: pages.pageOf(item.range.start) } : {}) })),
+        diagnostics: report.diagnostics.map((d) => ({ ...diagnosticJson(d), ...(pages ? { page: pages.pageOf(d.range.start) } : {}) })),
+        ...(pages ? { pages: pages.count } : {}),
       };
       return [JSON.stringify(entry)];
     },

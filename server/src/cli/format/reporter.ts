@@ -2,6 +2,7 @@
 // (start, one file at a time, end) so that output streams while later files are still linted.
 // pieces() is pure, so worker threads can format their files and the main thread only joins.
 import type { Diagnostic, Letter, Rule, Severity } from '../../engine';
+import type { PageLocator } from '../../pdf/result';
 
 export interface FileReport {
   /** The path shown to the user (relative to the working folder when inside it). */
@@ -10,6 +11,8 @@ export interface FileReport {
   absPath: string | null;
   letter: Letter;
   diagnostics: Diagnostic[];
+  /** For a letter read from a PDF: the page of a position in its text. */
+  pages?: PageLocator;
 }
 
 /** A message about an input rather than about a letter: unreadable, binary, bad config... */

@@ -86,7 +86,7 @@ function result(d: Diagnostic, report: FileReport, cwd: string, index: number | 
         },
       },
     ],
-    properties: { severity: d.severity, item: d.item },
+    properties: { severity: d.severity, item: d.item, ...(report.pages ? { page: report.pages.pageOf(d.range.start) } : {}) },
   };
 }
 

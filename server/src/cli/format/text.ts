@@ -1,4 +1,5 @@
 // Text output like other linters: `path:line:col severity message [code]`, then a summary.
+// For a PDF, ` (page N)` follows; line and column are those of its extracted text.
 import { configurationLine, oneBased, plural, safeForTerminal, type FileReport, type Reporter, type RunSummary } from './reporter';
 
 export function textReporter(): Reporter {
@@ -8,7 +9,8 @@ export function textReporter(): Reporter {
     pieces(report: FileReport): string[] {
       return report.diagnostics.map((d) => {
         const { line, column } = oneBased(d.range.start);
-        return `${safeForTerminal(report.display)}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]\n`;
+        const page = report.pages ? ` (page ${report.pages.pageOf(d.range.start)})` : '';
+        return `${safeForTerminal(report.display)}:${line}:${column} ${d.severity} ${oneLine(d.message)} [${d.code}]${page}\n`;
       });
     },
     end(summary: RunSummary): string {
