@@ -16,6 +16,7 @@ const PUBLIC_IDS = [
   'not-a-letter',
   'claims-administrator-uncited',
   'older-layout',
+  'dependent-item-mismatch',
 ];
 
 test('the registry holds exactly the public rule ids, each documented', () => {
@@ -46,6 +47,7 @@ test('every rule fires in some fixture and is silent in the clean one', () => {
     'not-a-letter': 'not-a-letter.txt',
     'claims-administrator-uncited': 'cover-letter.txt',
     'older-layout': 'notice-2013.txt',
+    'dependent-item-mismatch': 'dependent-mismatch.txt',
   };
   for (const id of PUBLIC_IDS) {
     const file = join(dir, fixtureFor[id]);

@@ -8,3 +8,4 @@ export { lint, type LintResult } from './lint';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
 export { looksLikeLetter } from './detect';
+export { dependencies, dependencyOf, dependentsOf, isSurgeryItem, type ItemDependency, type PrimaryStatus } from './dependency';

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { claimsAdministratorUncited } from './claims-administrator-uncited';
 import { decisionContradictsRationale } from './decision-contradicts-rationale';
+import { dependentItemMismatch } from './dependent-item-mismatch';
 import { duplicateItem } from './duplicate-item';
 import { missingDecision } from './missing-decision';
 import { missingGuideline } from './missing-guideline';
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   notALetter,
   claimsAdministratorUncited,
   olderLayout,
+  dependentItemMismatch,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
