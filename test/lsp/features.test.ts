@@ -53,7 +53,7 @@ async function symbols(uri: string): Promise<DocumentSymbol[]> {
 function items(roots: DocumentSymbol[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const visit = (symbol: DocumentSymbol) => {
-    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Null) out.push(symbol);
+    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Key) out.push(symbol);
     else symbol.children?.forEach(visit);
   };
   roots.forEach(visit);
@@ -109,7 +109,7 @@ describe('diagnostics', () => {
 });
 
 describe('document symbols', () => {
-  it('nest items in their section and fields in their item, with decision kinds and details', async () => {
+  it('nest items in their section, decision first, plain kinds, no fields and no decision twice', async () => {
     const roots = await symbols(DEFECTS);
     assert.deepEqual(roots.map((s) => s.name), [
       'Case details',
@@ -118,22 +118,17 @@ describe('document symbols', () => {
       'CLINICAL CASE SUMMARY',
       'IMR ISSUES, DECISIONS AND RATIONALES',
     ]);
-    assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
+    assert.ok(roots.every((s) => s.kind === SymbolKind.File));
     const issues = roots[4];
     assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned', SymbolKind.Event],
-      ['MRI of the right knee: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Acupuncture 6 sessions: Upheld', 'Upheld', SymbolKind.Constant],
-      ['Norco 10/325 mg #120: Upheld', 'Upheld', SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', undefined, SymbolKind.Constant],
+      ['Overturned: Physical therapy 2 x 6 for the lumbar spine', undefined, SymbolKind.Event],
+      ['Upheld: MRI of the right knee', undefined, SymbolKind.Constant],
+      ['Upheld: Acupuncture 6 sessions', undefined, SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', undefined, SymbolKind.Constant],
     ]);
     const therapy = issues.children![1];
-    assert.deepEqual(therapy.children?.map((s) => [s.name, s.kind]), [
-      ['Claims Administrator guideline', SymbolKind.Field],
-      ['MAXIMUS guideline', SymbolKind.Field],
-      ['Decision rationale', SymbolKind.Field],
-    ]);
-    assert.deepEqual(issues.children![2].children?.map((s) => s.name), ['Claims Administrator guideline', 'Decision rationale']);
+    assert.equal(therapy.children, undefined, 'fields do not triple the outline');
     const name = positionOf(defects, 'Physical therapy 2 x 6');
     assert.deepEqual(therapy.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
     const contains = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
@@ -147,13 +142,13 @@ describe('document symbols', () => {
     roots.forEach((root) => check(root));
   });
 
-  it('give "no decision" and the Null kind to an item whose decision is missing', async () => {
+  it('name an item whose decision is missing "No decision: ..." with the Key kind', async () => {
     const uri = 'untitled:no-decision.imr';
     const text = clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120:');
     client.open(uri, text);
-    const found = items(await symbols(uri)).find((s) => s.name.startsWith('Norco'));
-    assert.equal(found?.detail, 'no decision');
-    assert.equal(found?.kind, SymbolKind.Null);
+    const found = items(await symbols(uri)).find((s) => s.name.includes('Norco'));
+    assert.equal(found?.name, 'No decision: Norco 10/325 mg #120');
+    assert.equal(found?.kind, SymbolKind.Key);
     client.close(uri);
   });
 });
@@ -201,10 +196,36 @@ describe('hover', () => {
     assert.match(none, /not a defect of this letter/);
   });
 
-  it('shows the rule documentation on a defect', async () => {
+  it('on a defect: at most three short lines, then a link, without repeating the message', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    for (const diagnostic of published.diagnostics) {
+      const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DEFECTS }, position: diagnostic.range.end });
+      const text = (result?.contents as MarkupContent).value;
+      const mine = text.split('\n\n---\n\n').find((part) => part.includes(`docs/rules/${diagnostic.code}.md`));
+      assert.ok(mine, `a hover part for ${diagnostic.code}`);
+      const lines = mine.split('\n').filter((line) => line.trim());
+      assert.ok(lines.length <= 3, `${diagnostic.code}: ${lines.length} lines`);
+      assert.match(lines[lines.length - 1], /^\[More about .+\]\(file:.+\.md\)$/);
+      assert.ok(!mine.includes(diagnostic.message), `${diagnostic.code} repeats its message`);
+      assert.ok(mine.length < 600, `${diagnostic.code}: ${mine.length} characters`);
+    }
     const text = await hoverText(DEFECTS, defects, 'MRI of the right knee: Upheld', 2);
-    assert.match(text, /\*\*missing-guideline\*\*/);
+    assert.match(text, /\*\*Why it matters:\*\* By Labor Code 4610\.5/);
     assert.match(text, /docs\/rules\/missing-guideline\.md/);
+  });
+
+  it('on an item name: decision, guideline and verdict in one place', async () => {
+    const text = await hoverText(DEFECTS, defects, 'Physical therapy 2 x 6', 3);
+    assert.match(text, /\*\*Physical therapy 2 x 6 for the lumbar spine\*\*: \*\*Overturned\*\*, the denial is reversed/);
+    assert.match(text, /Guideline: /);
+    assert.match(text, /Rationale concludes: medically necessary\./);
+  });
+
+  it('on the case number: the letter at a glance', async () => {
+    const caseNumber = /CM\d{2}-\d{7}/.exec(defects)![0];
+    const text = await hoverText(DEFECTS, defects, caseNumber, 2);
+    assert.match(text, new RegExp(`\\*\\*IMR case ${caseNumber}\\*\\*`));
+    assert.match(text, /5 items: 4 upheld \(denial stands\), 1 overturned/);
   });
 
   it('answers null on plain text and past the end', async () => {
@@ -364,7 +385,7 @@ describe('incremental edits', () => {
     const versions = published.slice(before).map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'publishes never go back to an older version');
     const symbolNames = items(await symbols(uri)).map((s) => s.name);
-    assert.equal(symbolNames[0], 'x'.repeat(30) + 'Norco 10/325 mg #120: Upheld');
+    assert.equal(symbolNames[0], 'Upheld: ' + 'x'.repeat(30) + 'Norco 10/325 mg #120');
     client.close(uri);
     assert.deepEqual((await client.waitForDiagnostics(uri, undefined)).diagnostics, [], 'closing clears the diagnostics');
   });

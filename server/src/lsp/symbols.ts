@@ -1,18 +1,17 @@
-// textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
+// textDocument/documentSymbol: sections and the items inside them. An item's three fields are
+// not listed: they would triple the outline of a 21-item letter, and folding and hovers reach them.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import type { Field, Item, Letter } from '../engine';
-import { FIELD_LABELS } from './explanations';
+import type { Letter } from '../engine';
 import { throwIfCancelled } from './guard';
+import { itemSymbolDetail, itemSymbolName } from './itemSummary';
 import { comparePositions, rangeContains } from './params';
-import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
-
+import { itemKind, SECTION_KIND } from './symbolKinds';
 
 export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {
-  const itemSymbols: Array<{ item: Item; symbol: DocumentSymbol }> = [];
-  letter.items.forEach((item, index) => {
+  const itemSymbols = letter.items.map((item, index) => {
     // A letter may hold 100,000 items: let a cancellation stop the work.
     if (index % 5000 === 4999) throwIfCancelled(token);
-    itemSymbols.push({ item, symbol: itemSymbol(item) });
+    return { item, symbol: itemSymbol(letter, index) };
   });
 
   const roots: DocumentSymbol[] = [];
@@ -37,22 +36,14 @@ export function documentSymbols(letter: Letter, token?: CancellationToken): Docu
   return roots;
 }
 
-function itemSymbol(item: Item): DocumentSymbol {
-  const fields = [item.claimsAdministratorGuideline, item.maximusGuideline, item.decisionRationale]
-    .filter((field): field is Field => field !== null)
-    .map((field) => symbol(FIELD_LABELS[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
-  fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
-  // outline and Go to Symbol show a symbol's name but not its detail.
-  const detail = itemDetail(item.decision);
-  const result = symbol(`${item.name || '(unnamed item)'}: ${detail}`, detail, itemKind(item.decision), item.range, item.nameRange);
-  for (const field of fields) result.range = union(result.range, field.range);
-  if (fields.length) result.children = fields;
-  return result;
-}
-
-function fieldRange(field: Field): Range {
-  return union(field.labelRange, field.textRange);
+/**
+ * "Upheld: Norco 10/325 mg #120": the decision first, so that it shows even when the side bar
+ * cuts the label, and never again in the detail; the name cut to 128 characters (VS Code's filter
+ * skips longer labels), with the full name in the detail.
+ */
+function itemSymbol(letter: Letter, index: number): DocumentSymbol {
+  const item = letter.items[index];
+  return symbol(itemSymbolName(item), itemSymbolDetail(letter, index), itemKind(item.decision), item.range, item.nameRange);
 }
 
 /** Clients reject a symbol whose range does not contain its selectionRange, or an empty name. */

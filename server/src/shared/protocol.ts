@@ -64,13 +64,14 @@ export interface ListDefectsResult {
 }
 
 /**
- * Document symbols: an item symbol's `detail` is exactly one of these strings. The extension's
- * status bar counts items and decisions from the symbols by this detail alone.
+ * Document symbols: an item symbol's name starts with one of these and ": " ("Upheld: Norco
+ * #120"), the decision first so that a cut label still shows it. The extension's status bar
+ * counts items and decisions from the symbols by this prefix alone.
  */
 export const DecisionDetail = {
   upheld: 'Upheld',
   overturned: 'Overturned',
-  none: 'no decision',
+  none: 'No decision',
 } as const;
 
 /**
