@@ -3,7 +3,8 @@
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
-import { activeLetterUri, disableRule, formatDefects } from './commands';
+import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
+import { ReadOnlyLetters } from './readOnly';
 import { LetterDetector } from './letterDetection';
 import type { LanguageClient } from './serverClient';
 import { LetterStatusBar } from './statusBar';
@@ -88,6 +89,10 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
       if (isLetter(document)) void ensureClient().catch(() => undefined);
     }),
     vscode.commands.registerCommand(Commands.disableRule, disableRule),
+    vscode.commands.registerCommand(Commands.enableRules, enableRules),
+    vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
+    vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    new ReadOnlyLetters(log),
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);

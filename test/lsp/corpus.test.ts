@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DocumentSymbolRequest, SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, DocumentDiagnosticRequest, DocumentSymbolRequest, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { readManifest, requireShared } from '../support/paths';
 import { LspClient, PULL_CAPABILITIES } from './client';
 
@@ -71,4 +71,22 @@ it('the item symbols of every corpus letter match the manifest', async () => {
   assert.equal(total, 439);
   // The 6 longest corpus items (the surgeries) are cut, and only they.
   assert.equal(cut, 6);
+});
+
+it('no code action on any corpus defect edits the letter', async () => {
+  let defects = 0;
+  for (const row of readManifest()) {
+    const uri = pathToFileURL(join(CORPUS, row.file)).href;
+    const report = (await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } })) as { items?: Diagnostic[] };
+    for (const diagnostic of report.items ?? []) {
+      defects++;
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      assert.ok(actions.some((a) => a.command?.command === 'imr.copyDefectNote'), `${row.file}: no note to copy`);
+      assert.deepEqual(actions.filter((a) => a.edit !== undefined).map((a) => a.title), [], `${row.file}: an action edits the letter`);
+    }
+  }
+  // The 79 "claims administrator cited no evidence" notes; no warning is left on the corpus.
+  assert.equal(defects, 79);
 });

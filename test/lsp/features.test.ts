@@ -19,10 +19,8 @@ import {
   type DocumentSymbol,
   type MarkupContent,
   type SymbolInformation,
-  type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyWorkspaceEdit, fixtureUri, LspClient } from './client';
+import { fixtureUri, LspClient } from './client';
 import { fixture, lineOf, positionOf } from './text';
 
 const DEFECTS = fixtureUri('defects.imr');
@@ -100,7 +98,8 @@ describe('diagnostics', () => {
     assert.equal(duplicate.relatedInformation?.length, 1);
     assert.equal(duplicate.relatedInformation![0].location.uri, DEFECTS);
     assert.equal(duplicate.relatedInformation![0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
-    assert.equal((byCode.get('missing-rationale')?.data as { fixes: unknown[] }).fixes.length, 1);
+    // Letters are evidence: no diagnostic carries an edit.
+    assert.ok(published.diagnostics.every((d) => (d.data as { fixes: unknown[] }).fixes.length === 0));
   });
 
   it('are empty for a letter without defects', async () => {
@@ -237,54 +236,32 @@ describe('hover', () => {
 });
 
 describe('code actions', () => {
-  it('insert the missing MAXIMUS guideline label, and the defect goes away', async () => {
-    const uri = 'untitled:fix-guideline.imr';
-    const document = client.open(uri, defects);
-    const published = await client.waitForDiagnostics(uri, 1);
-    const diagnostic = published.diagnostics.find((d) => d.code === 'missing-guideline')!;
+  it('never edit the letter: copy a note and open the rule page instead', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    assert.ok(published.diagnostics.length >= 4);
+    for (const diagnostic of published.diagnostics) {
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: DEFECTS }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      assert.ok(actions.length >= 3, `${diagnostic.code}: ${actions.length} actions`);
+      assert.deepEqual(actions.filter((a) => a.edit !== undefined).map((a) => a.title), [], `${diagnostic.code}: an action edits the letter`);
+      const note = actions.find((a) => a.command?.command === 'imr.copyDefectNote');
+      assert.equal(note?.title, 'Copy a note about this defect');
+      const text = String(note?.command?.arguments?.[0]);
+      const caseNumber = /CM\d{2}-\d{7}/.exec(defects)![0];
+      assert.ok(text.startsWith(`IMR case ${caseNumber} (defects.imr)`), text);
+      assert.ok(text.includes(`line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`), text);
+      assert.ok(text.includes(`[IMR Letters rule ${diagnostic.code}: `), text);
+      const page = actions.find((a) => a.command?.command === 'imr.openRulePage');
+      assert.deepEqual(page?.command?.arguments, [diagnostic.code]);
+    }
+    const guideline = published.diagnostics.find((d) => d.code === 'missing-guideline')!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      textDocument: { uri: DEFECTS }, range: guideline.range, context: { diagnostics: [guideline] },
     })) as CodeAction[];
-    const fix = actions.find((a) => a.edit);
-    assert.ok(fix, 'a quick fix with an edit');
-    assert.equal(fix.title, 'Insert a "MAXIMUS guideline:" label');
-    assert.equal(fix.kind, 'quickfix');
-    assert.equal(fix.isPreferred, true);
-    const change = fix.edit!.documentChanges![0] as { textDocument: { version: number } };
-    assert.equal(change.textDocument.version, 1, 'the edit is versioned');
-    const fixed = applyWorkspaceEdit(document, fix.edit!);
-    const lines = fixed.split('\n');
-    const knee = lines.indexOf('MRI of the right knee: Upheld');
-    const inserted = lines.findIndex((line, i) => i > knee && line.startsWith('MAXIMUS guideline:'));
-    assert.ok(inserted > knee && inserted < lines.findIndex((line, i) => i > knee && line.startsWith('Decision rationale:')),
-      'the label stands between the Claims Administrator guideline and the rationale');
-    assert.equal(fixed.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), defects.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), 'nothing else changed');
-
-    const version = client.change(uri, [{ text: fixed }]);
-    const after = await client.waitForDiagnostics(uri, version);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-guideline'));
-    assert.ok(after.diagnostics.some((d) => d.code === 'missing-rationale'), 'the other defects remain');
-    client.close(uri);
-  });
-
-  it('insert the missing Decision rationale label from the diagnostic data', async () => {
-    const uri = 'untitled:fix-rationale.imr';
-    client.open(uri, defects);
-    const diagnostic = (await client.waitForDiagnostics(uri, 1)).diagnostics.find((d) => d.code === 'missing-rationale')!;
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
-    const fix = actions.find((a) => a.edit)!;
-    const edits = (fix.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
-    // Sent as an incremental change, as an editor applies a quick fix.
-    const version = client.change(uri, edits.map((edit) => ({ range: edit.range, text: edit.newText })));
-    assert.equal(client.text(uri), applyWorkspaceEdit(TextDocument.create(uri, 'imr', 1, defects), fix.edit!));
-    assert.match(client.text(uri), /MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines\.\nDecision rationale: /);
-    const after = await client.waitForDiagnostics(uri, version);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-rationale'));
-    client.close(uri);
+    const note = String(actions.find((a) => a.command?.command === 'imr.copyDefectNote')?.command?.arguments?.[0]);
+    assert.match(note, /, item 3 "MRI of the right knee" \(Upheld\), line \d+: /);
+    assert.equal(actions.find((a) => a.command?.command === 'imr.openRulePage')?.title, 'Open the page of the rule "Guideline missing"');
   });
 
   it('offer to disable the rule, and a source action that lists every defect', async () => {
@@ -295,7 +272,7 @@ describe('code actions', () => {
     })) as CodeAction[];
     const disable = actions.find((a) => a.command?.command === 'imr.disableRule');
     assert.deepEqual(disable?.command?.arguments, ['duplicate-item']);
-    assert.equal(disable?.title, 'Disable rule "duplicate-item" in this workspace');
+    assert.equal(disable?.title, 'Turn off the rule "Item decided twice" in this workspace');
 
     const sources = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: DEFECTS }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -53,7 +53,7 @@ export function diagnosticLines(diagnostic: Diagnostic): string[] {
   const lines: string[] = [];
   if (rule) {
     const why = firstSentence(rule, 'Why it matters');
-    const todo = firstSentence(rule, 'How to fix the letter') ?? firstSentence(rule, 'What to do');
+    const todo = firstSentence(rule, 'What to do');
     if (why) lines.push(`**Why it matters:** ${why}`);
     if (todo) lines.push(`**What to do:** ${todo}`);
   }

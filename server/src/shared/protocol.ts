@@ -47,6 +47,15 @@ export const Commands = {
    * letter's uri when the command palette gives no argument.
    */
   listDefects: 'imr.listDefects',
+  /**
+   * Client-side: copies a note describing a defect (case number, item, rule) to the clipboard,
+   * for a memo or an appeal. Arguments: [note]. Carried by a code action; never edits the letter.
+   */
+  copyDefectNote: 'imr.copyDefectNote',
+  /** Client-side: opens a rule's page rendered, read-only. Arguments: [ruleId]. */
+  openRulePage: 'imr.openRulePage',
+  /** Client-side: turns rules that were turned off back on (a picker of those written in settings). */
+  enableRules: 'imr.enableRules',
 } as const;
 
 /** The commands the server advertises in `executeCommandProvider.commands`. */

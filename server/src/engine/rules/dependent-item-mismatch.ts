@@ -5,6 +5,7 @@ import { quote } from './util';
 
 export const dependentItemMismatch: Rule = {
   id: 'dependent-item-mismatch',
+  title: 'Service and its surgery decided differently',
   defaultSeverity: 'warning',
   description: 'A service decided by the fate of a surgery that this letter decides the other way, or does not decide at all.',
   docs: `Services requested with a surgery (medical clearance, pre-operative tests, an assistant surgeon, post-operative therapy, a cold therapy unit, a sling) are often decided by the surgery's fate: \`As the requested surgical intervention is not medically necessary per the documentation, the requested ancillary service is not medically necessary.\` Such an item follows the surgery decided in the same letter; its outline entry and hover name that surgery.

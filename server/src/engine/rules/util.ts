@@ -25,12 +25,3 @@ export function perItem(letter: Letter, check: (item: Item, index: number) => Fi
   }
   return out;
 }
-
-/** Lines to insert after an anchor line, keeping the letter's line breaks and spacing. */
-export function insertLines(letter: Letter, anchorLine: number, anchorEnd: number, text: string) {
-  const gap = letter.doubleSpaced ? letter.eol + letter.eol : letter.eol;
-  return {
-    range: { start: { line: anchorLine, character: anchorEnd }, end: { line: anchorLine, character: anchorEnd } },
-    newText: gap + text,
-  };
-}
