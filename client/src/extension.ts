@@ -15,6 +15,8 @@ export interface ImrExtensionApi {
   readonly activationMs: number;
   /** Resolves once the language server is running (starting it if no letter was open yet). */
   serverReady(): Promise<void>;
+  /** Resolves true once the letter was opened read-only, false if it was not (setting off, not a letter). */
+  openedReadOnly(uri: vscode.Uri): Promise<boolean>;
 }
 
 let client: Promise<LanguageClient> | undefined;
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const log = (line: string): void => output.appendLine(`[${new Date().toISOString()}] ${line}`);
   let defectsChannel: vscode.OutputChannel | undefined;
   const statusBar = new LetterStatusBar();
+  const readOnly = new ReadOnlyLetters(log);
 
   const showDefects = (result: unknown): void => {
     if (!defectsChannel) {
@@ -92,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand(Commands.enableRules, enableRules),
     vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
     vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
-    new ReadOnlyLetters(log),
+    readOnly,
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);
@@ -104,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     serverReady: async () => {
       await ensureClient();
     },
+    openedReadOnly: (uri) => readOnly.whenApplied(uri),
   };
 }
 

@@ -9,7 +9,7 @@ const SET_READ_ONLY = 'workbench.action.files.setActiveEditorReadonlyInSession';
 
 export class ReadOnlyLetters implements vscode.Disposable {
   /** Documents already made read-only once: a reader who makes one writeable is not overruled. */
-  private readonly done = new Set<string>();
+  private readonly done = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly log: (line: string) => void) {
@@ -28,12 +28,23 @@ export class ReadOnlyLetters implements vscode.Disposable {
     const key = document.uri.toString();
     if (this.done.has(key)) return;
     if (!vscode.workspace.getConfiguration(SETTINGS_SECTION, document).get<boolean>(READ_ONLY_SETTING, true)) return;
-    this.done.add(key);
-    try {
-      await vscode.commands.executeCommand(SET_READ_ONLY);
-    } catch (error) {
-      this.log(`could not open a letter read-only: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const applied = Promise.resolve(vscode.commands.executeCommand(SET_READ_ONLY)).then(
+      () => undefined,
+      (error: unknown) => this.log(`could not open a letter read-only: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    this.done.set(key, applied);
+    await applied;
+  }
+
+  /** Resolves once a letter was made read-only (at once if it never will be), for tests and other extensions. */
+  async whenApplied(uri: vscode.Uri): Promise<boolean> {
+    // Asked before the editor-change event reached this extension: handle the active editor now.
+    const active = vscode.window.activeTextEditor;
+    if (!this.done.has(uri.toString()) && active?.document.uri.toString() === uri.toString()) await this.apply(active);
+    const applied = this.done.get(uri.toString());
+    if (!applied) return false;
+    await applied;
+    return true;
   }
 
   dispose(): void {

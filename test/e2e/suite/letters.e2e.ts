@@ -13,6 +13,7 @@ const EXTENSION_ID = 'imr-letters.imr-letters';
 interface ImrExtensionApi {
   activationMs: number;
   serverReady(): Promise<void>;
+  openedReadOnly(uri: vscode.Uri): Promise<boolean>;
 }
 
 function workspaceUri(name: string): vscode.Uri {
@@ -123,11 +124,16 @@ suite('IMR letters in VS Code', () => {
     await vscode.commands.executeCommand(note.command.command, ...(note.command.arguments ?? []));
     assert.match(await vscode.env.clipboard.readText(), /, item 2 "Physical therapy 2 x 6 for the lumbar spine" \(Overturned\), line \d+: .*\[IMR Letters rule missing-guideline: Guideline missing\]/);
     assert.equal(document.getText(), before, 'the letter changed');
-    // The letter opened read-only: an edit through the editor is refused.
-    const editor = await vscode.window.showTextDocument(document);
-    const applied = await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'x')).then((ok) => ok, () => false);
-    assert.equal(applied, false, 'the letter accepted an edit: it did not open read-only');
-    assert.equal(document.getText(), before);
+    // A letter opens read-only: an edit through the editor does not reach it.
+    const uri = await copyOf('defects.imr', 'evidence.imr');
+    const evidence = await open('evidence.imr');
+    const api = vscode.extensions.getExtension<ImrExtensionApi>(EXTENSION_ID)!.exports;
+    assert.equal(await api.openedReadOnly(uri), true, 'evidence.imr was not opened read-only');
+    const original = evidence.getText();
+    const editor = await vscode.window.showTextDocument(evidence);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'x')).then(() => undefined, () => undefined);
+    assert.equal(evidence.getText(), original, 'an edit reached the letter: it did not open read-only');
+    assert.equal(evidence.isDirty, false);
   });
 
   test('imr.rules changes severities and turns rules off', async () => {
