@@ -117,11 +117,6 @@ const write = (name, bytes) => writeFileSync(join(OUT, name), bytes);
 const qpdf = (...args) => execFileSync('qpdf', args, { stdio: 'inherit' });
 
 rmSync(OUT, { recursive: true, force: true });
-/** The letter of a fixture without its expected-finding marker lines (test/support/fixtures.ts). */
-function withoutMarkers(text) {
-  return text.replace(/^ *[\^v] \[[a-z0-9-]+\] (?:error|warning|information|hint): .*(?:\r\n|\n|\r|$)/gm, '');
-}
-
 mkdirSync(OUT, { recursive: true });
 write('clean.pdf', await layOut(CLEAN));
 write('rotated.pdf', await layOut(CLEAN, { rotated: true }));

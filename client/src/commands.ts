@@ -1,5 +1,6 @@
 // The extension's commands: turning a rule off in the workspace settings (the server's code
-// action "disable this rule in this workspace" calls it) and showing the server's defect list.
+// action "Turn off the rule ... in this workspace" calls it), with Undo, and back on; copying a
+// note about a defect; opening a rule's page; showing the server's defect list.
 import * as vscode from 'vscode';
 import {
   DIAGNOSTIC_SOURCE,
@@ -30,10 +31,82 @@ export async function disableRule(ruleId: unknown): Promise<boolean> {
   // user-level rule settings into the workspace.
   const inspected = config.inspect<RuleSettings>('rules');
   const current = (hasWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
+  const previous = current[id];
   await config.update('rules', { ...current, [id]: 'off' }, target);
-  void vscode.window.showInformationMessage(
-    `IMR: rule "${id}" is off in the ${hasWorkspace ? 'workspace' : 'user'} settings (imr.rules).`,
+  // Say where it was written, and offer to take it back.
+  const where = hasWorkspace ? 'the workspace settings (.vscode/settings.json)' : 'your user settings';
+  void vscode.window
+    .showInformationMessage(`IMR: the rule "${titleOf(id)}" is turned off in ${where}, under "imr.rules".`, 'Undo', 'Open Settings')
+    .then(async (choice) => {
+      if (choice === 'Undo') await setRule(id, previous, target);
+      else if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'imr.rules');
+    });
+  return true;
+}
+
+/** Writes one rule's setting back (undefined removes it), keeping the others at that level. */
+async function setRule(id: string, value: RuleSeveritySetting | undefined, target: vscode.ConfigurationTarget): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const inspected = config.inspect<RuleSettings>('rules');
+  const level = target === vscode.ConfigurationTarget.Workspace ? inspected?.workspaceValue : inspected?.globalValue;
+  const next: RuleSettings = { ...(level ?? {}) };
+  if (value === undefined) delete next[id];
+  else next[id] = value;
+  await config.update('rules', Object.keys(next).length ? next : undefined, target);
+}
+
+/** Turns rules that were turned off back on: a picker of the rules set to "off" in settings. */
+export async function enableRules(): Promise<number> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const inspected = config.inspect<RuleSettings>('rules');
+  const levels: Array<[vscode.ConfigurationTarget, RuleSettings | undefined, string]> = [
+    [vscode.ConfigurationTarget.Workspace, inspected?.workspaceValue, 'workspace settings'],
+    [vscode.ConfigurationTarget.Global, inspected?.globalValue, 'user settings'],
+  ];
+  const picks = levels.flatMap(([target, rules, where]) =>
+    Object.entries(rules ?? {})
+      .filter(([, severity]) => severity === 'off')
+      .map(([id]) => ({ label: titleOf(id), description: id, detail: `Turned off in the ${where}`, id, target })),
   );
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage('IMR: no rule is turned off.');
+    return 0;
+  }
+  const chosen = await vscode.window.showQuickPick(picks, { canPickMany: true, placeHolder: 'Rules to turn back on' });
+  for (const pick of chosen ?? []) await setRule(pick.id, undefined, pick.target);
+  return chosen?.length ?? 0;
+}
+
+interface RulesSchema {
+  properties?: Record<string, { description?: unknown } | undefined>;
+}
+
+/** The `imr.rules` settings schema an extension's manifest contributes, if any. */
+function rulesSchemaOf(packageJSON: unknown): RulesSchema | undefined {
+  const manifest = packageJSON as { contributes?: { configuration?: { properties?: Record<string, RulesSchema | undefined> } } } | undefined;
+  return manifest?.contributes?.configuration?.properties?.['imr.rules'];
+}
+
+/** A rule's plain title from the settings schema this extension contributes ("Guideline missing: ..."). */
+export function titleOf(id: string): string {
+  const schemas = vscode.extensions.all.map((e) => rulesSchemaOf(e.packageJSON));
+  const description = schemas.find((schema) => schema !== undefined)?.properties?.[id]?.description;
+  return typeof description === 'string' && description.includes(': ') ? description.slice(0, description.indexOf(': ')) : id;
+}
+
+/** Copies a defect note to the clipboard; the letter is not touched. */
+export async function copyDefectNote(note: unknown): Promise<boolean> {
+  if (typeof note !== 'string' || !note) return false;
+  await vscode.env.clipboard.writeText(note);
+  void vscode.window.showInformationMessage('IMR: a note about this defect is on the clipboard.');
+  return true;
+}
+
+/** Opens a rule's page rendered, read-only (Markdown preview of docs/rules/<id>.md). */
+export async function openRulePage(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
+  if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) return false;
+  const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  await vscode.commands.executeCommand('markdown.showPreview', page);
   return true;
 }
 
@@ -51,7 +124,11 @@ async function pickRuleOfActiveLetter(): Promise<string | undefined> {
     void vscode.window.showInformationMessage('IMR: the active letter has no problems to turn off.');
     return undefined;
   }
-  return vscode.window.showQuickPick([...codes].sort(), { placeHolder: 'Rule to turn off in this workspace' });
+  const picked = await vscode.window.showQuickPick(
+    [...codes].sort().map((id) => ({ label: titleOf(id), description: id, id })),
+    { placeHolder: 'Rule to turn off in this workspace' },
+  );
+  return picked?.id;
 }
 
 /** The active letter's uri, for a server command run from the palette without arguments. */
@@ -64,11 +141,33 @@ function isListDefectsResult(value: unknown): value is ListDefectsResult {
   return typeof value === 'object' && value !== null && typeof (value as ListDefectsResult).text === 'string';
 }
 
-/** Lines for the "IMR Defects" channel; tolerant of a server that answers with something else. */
+/** A file URI as a path; other URIs as they are. */
+function displayPath(uri: string): string {
+  try {
+    const parsed = vscode.Uri.parse(uri, true);
+    return parsed.scheme === 'file' ? parsed.fsPath : uri;
+  } catch {
+    return uri;
+  }
+}
+
+/**
+ * Lines for the "IMR Defects" channel; tolerant of a server that answers with something else.
+ * The header gives the path and the same counts as the status bar (problems are errors and
+ * warnings, information are notes); each entry starts `path:line:column`, which the output view
+ * turns into a link to that place.
+ */
 export function formatDefects(result: unknown): string[] {
   if (!isListDefectsResult(result)) {
     return [typeof result === 'string' ? result : (JSON.stringify(result, null, 2) ?? 'no answer from the server')];
   }
-  const header = `${result.uri} (version ${result.version}): ${result.count} defect${result.count === 1 ? '' : 's'}`;
-  return [header, ...result.text.split('\n').filter((line) => line.length > 0).map((line) => `  ${line}`)];
+  const path = displayPath(result.uri);
+  const entries = result.count === 0 ? [] : result.text.split('\n').filter((line) => /^\d+:\d+ /.test(line));
+  const problems = entries.filter((line) => / (?:error|warning) /.test(line.slice(0, 40))).length;
+  const notes = entries.filter((line) => / information /.test(line.slice(0, 40))).length;
+  const counts = [`${problems} problem${problems === 1 ? '' : 's'}`];
+  if (notes > 0) counts.push(`${notes} note${notes === 1 ? '' : 's'}`);
+  const header = `${path}: ${counts.join(', ')}`;
+  if (entries.length === 0) return [header, '  No defects found.'];
+  return [header, ...entries.map((line) => `  ${path}:${line.replace(/ information /, ' note ')}`)];
 }

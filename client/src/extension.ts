@@ -3,7 +3,8 @@
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
-import { activeLetterUri, disableRule, formatDefects } from './commands';
+import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
+import { ReadOnlyLetters } from './readOnly';
 import { LetterDetector } from './letterDetection';
 import { PDF_TEXT_SCHEME, PdfLetters } from './pdfLetters';
 import type { LanguageClient } from './serverClient';
@@ -15,6 +16,8 @@ export interface ImrExtensionApi {
   readonly activationMs: number;
   /** Resolves once the language server is running (starting it if no letter was open yet). */
   serverReady(): Promise<void>;
+  /** Resolves true once the letter was opened read-only, false if it was not (setting off, not a letter). */
+  openedReadOnly(uri: vscode.Uri): Promise<boolean>;
 }
 
 let client: Promise<LanguageClient> | undefined;
@@ -28,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
   const statusBar = new LetterStatusBar();
   // Registers the PDF editor and the imr-pdf: documents; pdf.js loads with the first PDF opened.
   const pdfLetters = new PdfLetters(context.asAbsolutePath('dist/pdf-worker.js'), log);
+  const readOnly = new ReadOnlyLetters(log);
 
   const showDefects = (result: unknown): void => {
     if (!defectsChannel) {
@@ -98,6 +102,10 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
       if (isLetter(document)) void ensureClient().catch(() => undefined);
     }),
     vscode.commands.registerCommand(Commands.disableRule, disableRule),
+    vscode.commands.registerCommand(Commands.enableRules, enableRules),
+    vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
+    vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    readOnly,
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);
@@ -109,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     serverReady: async () => {
       await ensureClient();
     },
+    openedReadOnly: (uri) => readOnly.whenApplied(uri),
   };
 }
 

@@ -82,8 +82,13 @@ export class LetterStatusBar implements vscode.Disposable {
       'vscode.executeDocumentSymbolProvider',
       document.uri,
     );
-    const problems = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
-    return formatSummary(summarizeSymbols(symbols), problems);
+    const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // The same counts as the Problems view and List Defects: problems are errors and warnings,
+    // information diagnostics are notes.
+    const problems = ours.filter((d) => d.severity <= vscode.DiagnosticSeverity.Warning).length;
+    const notes = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Information).length;
+    const notALetter = ours.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'not-a-letter');
+    return formatSummary(summarizeSymbols(symbols), problems, notes, notALetter);
   }
 
   dispose(): void {

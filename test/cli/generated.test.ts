@@ -13,7 +13,7 @@ describe('generated rule docs and settings schema', () => {
     assert.deepEqual(staleParts(ROOT), [], 'run `npm run gen:docs` and commit the result');
   });
 
-  it('give every rule a doc with its id, default, description and docs, and a schema entry', () => {
+  it('give every rule a reader\'s page (title, what/why/what to do, then settings and CLI) and a schema entry', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { properties: Record<string, { enum: string[]; default: string; description: string }> }> } };
     };
@@ -21,11 +21,15 @@ describe('generated rule docs and settings schema', () => {
     assert.deepEqual(Object.keys(schema), rules.map((r) => r.id));
     for (const rule of rules) {
       const doc = readFileSync(path.join(ROOT, ruleDocPath(rule.id)), 'utf8');
-      assert.ok(doc.includes(`# ${rule.id}\n`) && doc.includes(rule.description) && doc.includes(rule.docs.trim()), rule.id);
-      assert.ok(doc.includes(`| Default severity | \`${rule.defaultSeverity}\` |`), rule.id);
+      assert.ok(rule.title, `${rule.id} has a plain title`);
+      assert.ok(doc.includes(`# ${rule.title}\n`) && doc.includes(rule.description) && doc.includes(rule.docs.trim()), rule.id);
+      // What a reader needs comes first; command-line and settings lines after it.
+      const cli = doc.indexOf('## Settings and command line');
+      assert.ok(cli > doc.indexOf('**What to do.**') && doc.indexOf('**What to do.**') > doc.indexOf('**Why it matters.**'), rule.id);
+      assert.ok(doc.indexOf('imr-lint --rule') > cli && doc.indexOf(`Rule id \`${rule.id}\``) > cli, rule.id);
       assert.deepEqual(schema[rule.id].enum, ['error', 'warning', 'information', 'hint', 'off']);
       assert.equal(schema[rule.id].default, rule.defaultSeverity);
-      assert.equal(schema[rule.id].description, rule.description);
+      assert.equal(schema[rule.id].description, `${rule.title}: ${rule.description}`);
     }
   });
 

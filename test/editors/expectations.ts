@@ -91,12 +91,11 @@ export function checkLetterView(expected: FixtureExpectation, diagnostics: reado
 
   const all = flatten(symbols);
   for (const item of expected.items) {
-    // The name is the item's; an editor-facing name may add the decision after it.
-    const symbol = all.find((s) => s.name === item.name || (s.name.startsWith(item.name) && /^\W/.test(s.name.slice(item.name.length))));
-    if (!symbol) throw new Error(`no document symbol named "${item.name}"; symbols: ${JSON.stringify(all.map((s) => s.name))}`);
-    const decision = new RegExp(`\\b${item.decision}\\b`, 'i');
-    if (!decision.test(symbol.detail ?? '') && !decision.test(symbol.name.slice(item.name.length))) {
-      throw new Error(`the symbol of "${item.name}" (detail ${JSON.stringify(symbol.detail)}) does not give its decision ${item.decision}`);
+    // The server names an item decision first ("Upheld: Norco #120").
+    const symbol = all.find((s) => s.name === `${item.decision}: ${item.name}`);
+    if (!symbol) throw new Error(`no document symbol named "${item.decision}: ${item.name}"; symbols: ${JSON.stringify(all.map((s) => s.name))}`);
+    if (/\b(?:upheld|overturned)\b/i.test(symbol.detail ?? '')) {
+      throw new Error(`the symbol "${symbol.name}" repeats a decision in its detail ${JSON.stringify(symbol.detail)}`);
     }
   }
 }

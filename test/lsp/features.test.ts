@@ -21,11 +21,9 @@ import {
   type DocumentSymbol,
   type MarkupContent,
   type SymbolInformation,
-  type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ListDefectsResult } from '../../server/src/shared/protocol';
-import { applyWorkspaceEdit, fixtureUri, LspClient } from './client';
+import { fixtureUri, LspClient } from './client';
 import { fixture, lineOf, positionOf } from './text';
 
 const DEFECTS = fixtureUri('defects.imr');
@@ -56,7 +54,7 @@ async function symbols(uri: string): Promise<DocumentSymbol[]> {
 function items(roots: DocumentSymbol[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const visit = (symbol: DocumentSymbol) => {
-    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Null) out.push(symbol);
+    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Key) out.push(symbol);
     else symbol.children?.forEach(visit);
   };
   roots.forEach(visit);
@@ -104,7 +102,8 @@ describe('diagnostics', () => {
     assert.equal(duplicate.relatedInformation?.length, 1);
     assert.equal(duplicate.relatedInformation[0].location.uri, DEFECTS);
     assert.equal(duplicate.relatedInformation[0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
-    assert.equal((byCode.get('missing-rationale')?.data as { fixes: unknown[] }).fixes.length, 1);
+    // Letters are evidence: no diagnostic carries an edit.
+    assert.ok(published.diagnostics.every((d) => (d.data as { fixes: unknown[] }).fixes.length === 0));
   });
 
   it('are empty for a letter without defects', async () => {
@@ -113,7 +112,7 @@ describe('diagnostics', () => {
 });
 
 describe('document symbols', () => {
-  it('nest items in their section and fields in their item, with decision kinds and details', async () => {
+  it('nest items in their section, decision first, plain kinds, no fields and no decision twice', async () => {
     const roots = await symbols(DEFECTS);
     assert.deepEqual(roots.map((s) => s.name), [
       'Case details',
@@ -122,22 +121,17 @@ describe('document symbols', () => {
       'CLINICAL CASE SUMMARY',
       'IMR ISSUES, DECISIONS AND RATIONALES',
     ]);
-    assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
+    assert.ok(roots.every((s) => s.kind === SymbolKind.File));
     const issues = roots[4];
     assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
-      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
-      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned · physical-medicine', SymbolKind.Event],
-      ['MRI of the right knee: Upheld', 'Upheld · diagnostics', SymbolKind.Constant],
-      ['Acupuncture 6 sessions: Upheld', 'Upheld · physical-medicine', SymbolKind.Constant],
-      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', 'pharmaceuticals', SymbolKind.Constant],
+      ['Overturned: Physical therapy 2 x 6 for the lumbar spine', 'physical-medicine', SymbolKind.Event],
+      ['Upheld: MRI of the right knee', 'diagnostics', SymbolKind.Constant],
+      ['Upheld: Acupuncture 6 sessions', 'physical-medicine', SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', 'pharmaceuticals', SymbolKind.Constant],
     ]);
     const therapy = issues.children[1];
-    assert.deepEqual(therapy.children?.map((s) => [s.name, s.kind]), [
-      ['Claims Administrator guideline', SymbolKind.Field],
-      ['MAXIMUS guideline', SymbolKind.Field],
-      ['Decision rationale', SymbolKind.Field],
-    ]);
-    assert.deepEqual(issues.children[2].children?.map((s) => s.name), ['Claims Administrator guideline', 'Decision rationale']);
+    assert.equal(therapy.children, undefined, 'fields do not triple the outline');
     const name = positionOf(defects, 'Physical therapy 2 x 6');
     assert.deepEqual(therapy.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
     const contains = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
@@ -239,6 +233,54 @@ describe('hover', () => {
     assert.match(overturned, /8 CCR 9792\.10\.7/);
   });
 
+  it('classifies a guideline citation', async () => {
+    const chronic = await hoverText(DEFECTS, defects, 'MAXIMUS guideline: Decision based on MTUS Chronic', 30);
+    assert.match(chronic, /MTUS Chronic Pain Medical Treatment Guidelines \(2009\)/);
+    assert.match(chronic, /4610\.5\(c\)\(2\)\(A\)/);
+    const odg = await hoverText(DEFECTS, defects, 'Official Disability Guidelines (ODG) Low Back');
+    assert.match(odg, /ODG, Official Disability Guidelines \(non-MTUS\)/);
+    assert.match(odg, /Not part of the MTUS/);
+    const knee = await hoverText(DEFECTS, defects, 'Chapter 13, Knee');
+    assert.match(knee, /chapter 13: Knee Complaints/);
+    const acupuncture = await hoverText(DEFECTS, defects, 'MAXIMUS guideline: Decision based on MTUS Acupuncture', 40);
+    assert.match(acupuncture, /MTUS Acupuncture Medical Treatment Guidelines \(8 CCR 9792\.24\.1\)/);
+    const none = await hoverText(DEFECTS, defects, 'did not cite any medical evidence');
+    assert.match(none, /No medical evidence cited/);
+    assert.match(none, /not a defect of this letter/);
+  });
+
+  it('on a defect: at most three short lines, then a link, without repeating the message', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    for (const diagnostic of published.diagnostics) {
+      const result = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DEFECTS }, position: diagnostic.range.end });
+      const text = (result?.contents as MarkupContent).value;
+      const mine = text.split('\n\n---\n\n').find((part) => part.includes(`docs/rules/${diagnostic.code}.md`));
+      assert.ok(mine, `a hover part for ${diagnostic.code}`);
+      const lines = mine.split('\n').filter((line) => line.trim());
+      assert.ok(lines.length <= 3, `${diagnostic.code}: ${lines.length} lines`);
+      assert.match(lines[lines.length - 1], /^\[More about .+\]\(file:.+\.md\)$/);
+      assert.ok(!mine.includes(diagnostic.message), `${diagnostic.code} repeats its message`);
+      assert.ok(mine.length < 600, `${diagnostic.code}: ${mine.length} characters`);
+    }
+    const text = await hoverText(DEFECTS, defects, 'MRI of the right knee: Upheld', 2);
+    assert.match(text, /\*\*Why it matters:\*\* By Labor Code 4610\.5/);
+    assert.match(text, /docs\/rules\/missing-guideline\.md/);
+  });
+
+  it('on an item name: decision, guideline and verdict in one place', async () => {
+    const text = await hoverText(DEFECTS, defects, 'Physical therapy 2 x 6', 3);
+    assert.match(text, /\*\*Physical therapy 2 x 6 for the lumbar spine\*\*: \*\*Overturned\*\*, the denial is reversed/);
+    assert.match(text, /Guideline: /);
+    assert.match(text, /Rationale concludes: medically necessary\./);
+  });
+
+  it('on the case number: the letter at a glance', async () => {
+    const caseNumber = /CM\d{2}-\d{7}/.exec(defects)![0];
+    const text = await hoverText(DEFECTS, defects, caseNumber, 2);
+    assert.match(text, new RegExp(`\\*\\*IMR case ${caseNumber}\\*\\*`));
+    assert.match(text, /5 items: 4 upheld \(denial stands\), 1 overturned/);
+  });
+
   it('answers null on plain text and past the end', async () => {
     const plain = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: DEFECTS }, position: positionOf(defects, 'injured worker is') });
     assert.equal(plain, null);
@@ -248,54 +290,32 @@ describe('hover', () => {
 });
 
 describe('code actions', () => {
-  it('insert the missing MAXIMUS guideline label, and the defect goes away', async () => {
-    const uri = 'untitled:fix-guideline.imr';
-    const document = client.open(uri, defects);
-    const published = await client.waitForDiagnostics(uri, 1);
-    const diagnostic = published.diagnostics.find((d) => d.code === 'missing-guideline')!;
+  it('never edit the letter: copy a note and open the rule page instead', async () => {
+    const published = await client.waitForDiagnostics(DEFECTS, 1);
+    assert.ok(published.diagnostics.length >= 4);
+    for (const diagnostic of published.diagnostics) {
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri: DEFECTS }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      assert.ok(actions.length >= 3, `${diagnostic.code}: ${actions.length} actions`);
+      assert.deepEqual(actions.filter((a) => a.edit !== undefined).map((a) => a.title), [], `${diagnostic.code}: an action edits the letter`);
+      const note = actions.find((a) => a.command?.command === 'imr.copyDefectNote');
+      assert.equal(note?.title, 'Copy a note about this defect');
+      const text = String(note?.command?.arguments?.[0]);
+      const caseNumber = /CM\d{2}-\d{7}/.exec(defects)![0];
+      assert.ok(text.startsWith(`IMR case ${caseNumber} (defects.imr)`), text);
+      assert.ok(text.includes(`line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`), text);
+      assert.ok(text.includes(`[IMR Letters rule ${diagnostic.code}: `), text);
+      const page = actions.find((a) => a.command?.command === 'imr.openRulePage');
+      assert.deepEqual(page?.command?.arguments, [diagnostic.code]);
+    }
+    const guideline = published.diagnostics.find((d) => d.code === 'missing-guideline')!;
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri },
-      range: diagnostic.range,
-      context: { diagnostics: [diagnostic], only: ['quickfix'] },
+      textDocument: { uri: DEFECTS }, range: guideline.range, context: { diagnostics: [guideline] },
     })) as CodeAction[];
-    const fix = actions.find((a) => a.edit);
-    assert.ok(fix, 'a quick fix with an edit');
-    assert.equal(fix.title, 'Insert a "MAXIMUS guideline:" label');
-    assert.equal(fix.kind, 'quickfix');
-    assert.equal(fix.isPreferred, true);
-    const change = fix.edit!.documentChanges![0] as { textDocument: { version: number } };
-    assert.equal(change.textDocument.version, 1, 'the edit is versioned');
-    const fixed = applyWorkspaceEdit(document, fix.edit!);
-    const lines = fixed.split('\n');
-    const knee = lines.indexOf('MRI of the right knee: Upheld');
-    const inserted = lines.findIndex((line, i) => i > knee && line.startsWith('MAXIMUS guideline:'));
-    assert.ok(inserted > knee && inserted < lines.findIndex((line, i) => i > knee && line.startsWith('Decision rationale:')),
-      'the label stands between the Claims Administrator guideline and the rationale');
-    assert.equal(fixed.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), defects.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), 'nothing else changed');
-
-    const version = client.change(uri, [{ text: fixed }]);
-    const after = await client.waitForDiagnostics(uri, version);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-guideline'));
-    assert.ok(after.diagnostics.some((d) => d.code === 'missing-rationale'), 'the other defects remain');
-    client.close(uri);
-  });
-
-  it('insert the missing Decision rationale label from the diagnostic data', async () => {
-    const uri = 'untitled:fix-rationale.imr';
-    client.open(uri, defects);
-    const diagnostic = (await client.waitForDiagnostics(uri, 1)).diagnostics.find((d) => d.code === 'missing-rationale')!;
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
-      textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
-    })) as CodeAction[];
-    const fix = actions.find((a) => a.edit)!;
-    const edits = (fix.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
-    // Sent as an incremental change, as an editor applies a quick fix.
-    const version = client.change(uri, edits.map((edit) => ({ range: edit.range, text: edit.newText })));
-    assert.equal(client.text(uri), applyWorkspaceEdit(TextDocument.create(uri, 'imr', 1, defects), fix.edit!));
-    assert.match(client.text(uri), /MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines\.\nDecision rationale: /);
-    const after = await client.waitForDiagnostics(uri, version);
-    assert.ok(!after.diagnostics.some((d) => d.code === 'missing-rationale'));
-    client.close(uri);
+    const note = String(actions.find((a) => a.command?.command === 'imr.copyDefectNote')?.command?.arguments?.[0]);
+    assert.match(note, /, item 3 "MRI of the right knee" \(Upheld\), line \d+: /);
+    assert.equal(actions.find((a) => a.command?.command === 'imr.openRulePage')?.title, 'Open the page of the rule "Guideline missing"');
   });
 
   it('offer to disable the rule, and a source action that lists every defect', async () => {
@@ -306,7 +326,7 @@ describe('code actions', () => {
     })) as CodeAction[];
     const disable = actions.find((a) => a.command?.command === 'imr.disableRule');
     assert.deepEqual(disable?.command?.arguments, ['duplicate-item']);
-    assert.equal(disable?.title, 'Disable rule "duplicate-item" in this workspace');
+    assert.equal(disable?.title, 'Turn off the rule "Item decided twice" in this workspace');
 
     const sources = (await client.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri: DEFECTS }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -396,7 +416,7 @@ describe('incremental edits', () => {
     const versions = published.slice(before).map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'publishes never go back to an older version');
     const symbolNames = items(await symbols(uri)).map((s) => s.name);
-    assert.equal(symbolNames[0], 'x'.repeat(30) + 'Norco 10/325 mg #120: Upheld');
+    assert.equal(symbolNames[0], 'Upheld: ' + 'x'.repeat(30) + 'Norco 10/325 mg #120');
     client.close(uri);
     assert.deepEqual((await client.waitForDiagnostics(uri, undefined)).diagnostics, [], 'closing clears the diagnostics');
   });

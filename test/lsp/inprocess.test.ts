@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { CodeActionKind, DiagnosticSeverity, SymbolKind, type CodeActionParams, type DocumentSymbol, type MarkupContent } from 'vscode-languageserver';
+import { DiagnosticSeverity, SymbolKind, type CodeActionParams, type DocumentSymbol, type MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine';
 import type { Analysis } from '../../server/src/lsp/analysis';
@@ -17,9 +17,10 @@ import { foldingRanges } from '../../server/src/lsp/folding';
 import { hover } from '../../server/src/lsp/hover';
 import { DEFAULT_SETTINGS, lintSettingsKey, SettingsStore } from '../../server/src/lsp/settings';
 import { documentSymbols } from '../../server/src/lsp/symbols';
+import { SECTION_KIND } from '../../server/src/lsp/symbolKinds';
 import { letterSymbols } from '../../server/src/lsp/workspaceSymbols';
 import type { ImrSettings } from '../../server/src/shared/protocol';
-import { applyWorkspaceEdit, fixtureUri } from './client';
+import { fixtureUri } from './client';
 import { fixture, lineOf, positionOf } from './text';
 
 const DEFECTS = fixtureUri('defects.imr');
@@ -35,7 +36,7 @@ function analyse(uri: string, text: string, version = 1, settings: ImrSettings =
 function itemSymbols(roots: DocumentSymbol[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   const visit = (symbol: DocumentSymbol) => {
-    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Null) out.push(symbol);
+    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Key) out.push(symbol);
     else symbol.children?.forEach(visit);
   };
   roots.forEach(visit);
@@ -49,7 +50,7 @@ function hoverText(text: string, needle: string, offset = 1, nth = 0): string {
 }
 
 describe('diagnostics conversion', () => {
-  it('carries source, rule id, doc link, severity, related information and versioned fix data', () => {
+  it('carries source, rule id, doc link, severity, related information and versioned data with no edit', () => {
     const analysis = analyse(DEFECTS, defects, 7);
     const diagnostics = toLspDiagnostics(analysis);
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['claims-administrator-uncited', 'duplicate-item', 'missing-guideline', 'missing-rationale']);
@@ -68,7 +69,8 @@ describe('diagnostics conversion', () => {
     assert.equal(related.length, 1);
     assert.equal(related[0].location.uri, DEFECTS);
     assert.equal(related[0].location.range.start.line, lineOf(defects, 'Norco 10/325 mg #120: Upheld', 0));
-    assert.equal(readDiagnosticData(byCode.get('missing-rationale')?.data)?.fixes.length, 1);
+    // Letters are evidence: no diagnostic carries an edit of the letter.
+    assert.ok(diagnostics.every((d) => readDiagnosticData(d.data)?.fixes.length === 0));
   });
 
   it('are empty for a clean letter, and for a document whose checking is turned off', () => {
@@ -85,7 +87,7 @@ describe('diagnostics conversion', () => {
 });
 
 describe('document symbols', () => {
-  it('nest items in their section and fields in their item, with decision kinds and details', () => {
+  it('name items decision first in their section, with the category as detail and no field symbols', () => {
     const roots = documentSymbols(lint(defects).letter);
     assert.deepEqual(roots.map((s) => s.name), [
       'Case details',
@@ -94,30 +96,26 @@ describe('document symbols', () => {
       'CLINICAL CASE SUMMARY',
       'IMR ISSUES, DECISIONS AND RATIONALES',
     ]);
-    assert.ok(roots.every((s) => s.kind === SymbolKind.Namespace));
+    assert.ok(roots.every((s) => s.kind === SECTION_KIND));
     const issues = roots[4];
     assert.deepEqual(issues.children?.map((s) => [s.name, s.detail, s.kind]), [
-      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
-      ['Physical therapy 2 x 6 for the lumbar spine: Overturned', 'Overturned · physical-medicine', SymbolKind.Event],
-      ['MRI of the right knee: Upheld', 'Upheld · diagnostics', SymbolKind.Constant],
-      ['Acupuncture 6 sessions: Upheld', 'Upheld · physical-medicine', SymbolKind.Constant],
-      ['Norco 10/325 mg #120: Upheld', 'Upheld · pharmaceuticals', SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', 'pharmaceuticals', SymbolKind.Constant],
+      ['Overturned: Physical therapy 2 x 6 for the lumbar spine', 'physical-medicine', SymbolKind.Event],
+      ['Upheld: MRI of the right knee', 'diagnostics', SymbolKind.Constant],
+      ['Upheld: Acupuncture 6 sessions', 'physical-medicine', SymbolKind.Constant],
+      ['Upheld: Norco 10/325 mg #120', 'pharmaceuticals', SymbolKind.Constant],
     ]);
     const therapy = issues.children?.[1];
-    assert.deepEqual(therapy?.children?.map((s) => [s.name, s.kind]), [
-      ['Claims Administrator guideline', SymbolKind.Field],
-      ['MAXIMUS guideline', SymbolKind.Field],
-      ['Decision rationale', SymbolKind.Field],
-    ]);
+    assert.equal(therapy?.children, undefined, 'fields do not triple the outline');
     const name = positionOf(defects, 'Physical therapy 2 x 6');
     assert.deepEqual(therapy?.selectionRange, { start: name, end: { line: name.line, character: name.character + 'Physical therapy 2 x 6 for the lumbar spine'.length } });
   });
 
-  it('give "no decision" and the Null kind to an item whose decision is missing', () => {
+  it('name an item whose decision is missing "No decision: ..."', () => {
     const text = clean.replace('Norco 10/325 mg #120: Upheld', 'Norco 10/325 mg #120:');
-    const found = itemSymbols(documentSymbols(lint(text).letter)).find((s) => s.name.startsWith('Norco'));
-    assert.equal(found?.detail, 'no decision · pharmaceuticals');
-    assert.equal(found?.kind, SymbolKind.Null);
+    const found = itemSymbols(documentSymbols(lint(text).letter)).find((s) => s.name.includes('Norco'));
+    assert.equal(found?.name, 'No decision: Norco 10/325 mg #120');
+    assert.equal(found?.detail, 'pharmaceuticals');
   });
 
   it('workspace symbols: items whose name matches the query, with their container', () => {
@@ -168,9 +166,9 @@ describe('hover', () => {
     assert.match(hoverText(defects, 'did not cite any medical evidence'), /No medical evidence cited/);
   });
 
-  it('shows the rule documentation on a defect', () => {
+  it('on a defect: why it matters and a link to the rule page', () => {
     const text = hoverText(defects, 'MRI of the right knee: Upheld', 2);
-    assert.match(text, /\*\*missing-guideline\*\*/);
+    assert.match(text, /\*\*Why it matters:\*\*/);
     assert.match(text, /docs\/rules\/missing-guideline\.md/);
   });
 
@@ -191,33 +189,20 @@ describe('code actions', () => {
     return codeActions({ document, analysis, result: analysis.result!, params, versionedEdits });
   };
 
-  it('insert the missing MAXIMUS guideline label where the field belongs, and the defect goes away', () => {
-    const fix = actionsFor('missing-guideline', [CodeActionKind.QuickFix]).find((a) => a.edit);
-    assert.ok(fix?.edit, 'a quick fix with an edit');
-    assert.equal(fix.title, 'Insert a "MAXIMUS guideline:" label');
-    assert.equal(fix.isPreferred, true);
-    assert.equal((fix.edit.documentChanges?.[0] as { textDocument: { version: number } }).textDocument.version, 1, 'the edit is versioned');
-    const fixed = applyWorkspaceEdit(document, fix.edit);
-    const lines = fixed.split('\n');
-    const knee = lines.indexOf('MRI of the right knee: Upheld');
-    const inserted = lines.findIndex((line, i) => i > knee && line.startsWith('MAXIMUS guideline:'));
-    assert.ok(inserted > knee && inserted < lines.findIndex((line, i) => i > knee && line.startsWith('Decision rationale:')));
-    assert.equal(fixed.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), defects.replace(/\nMAXIMUS guideline: [^\n]*/g, ''), 'nothing else changed');
-    const after = lint(fixed).diagnostics.map((d) => d.code);
-    assert.ok(!after.includes('missing-guideline') && after.includes('missing-rationale'));
-  });
-
-  it('send plain changes to a client without versioned edits', () => {
-    const fix = actionsFor('missing-rationale', undefined, false).find((a) => a.edit);
-    assert.equal(fix?.edit?.documentChanges, undefined);
-    assert.equal(fix?.edit?.changes?.[DEFECTS]?.length, 1);
-    assert.match(applyWorkspaceEdit(document, fix.edit), /MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines\.\nDecision rationale: /);
+  it('never edit the letter: every defect gets a note to copy and its rule page', () => {
+    for (const diagnostic of diagnostics) {
+      const actions = actionsFor(String(diagnostic.code));
+      assert.deepEqual(actions.filter((a) => a.edit !== undefined).map((a) => a.title), [], `${String(diagnostic.code)}: an action edits the letter`);
+      assert.ok(actions.some((a) => a.command?.command === 'imr.copyDefectNote'), `${String(diagnostic.code)}: a note to copy`);
+    }
+    const page = actionsFor('missing-guideline').find((a) => a.command?.command === 'imr.openRulePage');
+    assert.deepEqual(page?.command?.arguments, ['missing-guideline']);
   });
 
   it('offer to disable the rule, and a source action that lists every defect', () => {
     const disable = actionsFor('duplicate-item').find((a) => a.command?.command === 'imr.disableRule');
     assert.deepEqual(disable?.command?.arguments, ['duplicate-item']);
-    assert.equal(disable?.title, 'Disable rule "duplicate-item" in this workspace');
+    assert.equal(disable?.title, 'Turn off the rule "Item decided twice" in this workspace');
     const params: CodeActionParams = { textDocument: { uri: DEFECTS }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source'] } };
     const sources = codeActions({ document, analysis, result: analysis.result!, params, versionedEdits: true });
     assert.deepEqual(sources.map((a) => [a.kind, a.command?.command]), [['source.imr.listDefects', 'imr.listDefects']]);

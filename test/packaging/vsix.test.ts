@@ -90,6 +90,7 @@ test('no sources, tests, maps, node_modules or build output other than the bundl
     /^extension\/dist\/THIRD-PARTY-NOTICES\.txt$/,
     /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
     /^extension\/docs\/rules\/[\w-]+\.md$/,
+    /^extension\/images\/(?:icon\.png|imr-file\.svg)$/,
   ];
   const unexpected = [...entries.keys()].filter((name) => !allowed.some((re) => re.test(name)));
   assert.deepEqual(unexpected, []);
@@ -106,13 +107,17 @@ test('the manifest points at files inside the package', () => {
     engines: { vscode: string };
     activationEvents: string[];
     contributes: {
-      languages: Array<{ id: string; configuration: string; extensions: string[] }>;
+      languages: Array<{ id: string; configuration: string; extensions: string[]; icon?: { light: string; dark: string } }>;
       grammars: Array<{ path: string; scopeName: string }>;
     };
   };
   const inPackage = (path: string): string => `extension/${path.replace(/^\.\//, '')}`;
   assert.ok(entries.has(inPackage(manifest.main)), `main ${manifest.main} is not packaged`);
   for (const language of manifest.contributes.languages) assert.ok(entries.has(inPackage(language.configuration)), language.configuration);
+  // The extension's icon and the .imr file icon ship with it.
+  assert.ok(entries.has(inPackage((manifest as unknown as { icon: string }).icon)), 'the extension icon is not packaged');
+  const fileIcon = manifest.contributes.languages[0].icon;
+  assert.ok(fileIcon && entries.has(inPackage(fileIcon.light)) && entries.has(inPackage(fileIcon.dark)), 'the .imr file icon is not packaged');
   for (const grammar of manifest.contributes.grammars) assert.ok(entries.has(inPackage(grammar.path)), grammar.path);
   assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext']);
   // code-server 4.100.3 is VS Code 1.100: a newer engine would refuse to install there.

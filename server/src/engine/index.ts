@@ -14,3 +14,4 @@ export { classifyGuidelineText, classifyCitation, guidelineClassId, ACOEM_CHAPTE
 export { classifyTreatment, type TreatmentCategory, type DrugGroup, type TreatmentClass } from './treatment';
 export { readDate, isoDate, daysBetween, addDays, appealDeadline, courtHolidays, courtHolidayOn, isCourtDay, dayName, type AppealDeadline, type Holiday, type DateReading } from './dates';
 export { itemTableFields, itemGuidelineClasses, letterAppealDeadline, type ItemTableFields } from './meaning';
+export { dependencies, dependencyOf, dependentsOf, isSurgeryItem, type ItemDependency, type PrimaryStatus } from './dependency';

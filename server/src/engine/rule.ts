@@ -8,6 +8,8 @@ export interface Rule {
   /** Public contract: users configure the rule by this id. */
   id: string;
   defaultSeverity: Severity;
+  /** A plain title for pickers and settings ("Guideline says nothing was cited"); the id when absent. */
+  title?: string;
   /** One line, shown in rule tables, SARIF and the settings schema. */
   description: string;
   /** Markdown: what it finds, why it matters to a reader, how to fix the letter. */

@@ -1,19 +1,16 @@
-// textDocument/codeAction: the engine's fixes as quick fixes, "disable this rule" per rule, and a
-// source action that lists every defect. Fixes come from the diagnostic's data when it was
-// computed for the document's current version, else from the current analysis: an edit is never
-// built against text that has changed since.
+// textDocument/codeAction: actions that help a reader without touching the letter, which is
+// evidence: copy a note describing the defect (case number, item, rule), open the rule's page,
+// turn the rule off; and a source action that lists every defect. No action carries an edit.
 import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
-  type TextEdit,
-  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_DIAGNOSTICS, ruleById, type Fix, type LintResult } from '../engine';
+import { MAX_DIAGNOSTICS, ruleById, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
-import { readDiagnosticData, toLspDiagnostic } from './diagnostics';
+import { toLspDiagnostic } from './diagnostics';
 import { isRange, isRecord, rangesIntersect } from './params';
 import { Commands, DIAGNOSTIC_SOURCE, LIST_DEFECTS_KIND } from './protocol';
 
@@ -24,11 +21,11 @@ export interface CodeActionInput {
   analysis: Analysis;
   result: LintResult;
   params: CodeActionParams;
-  /** The client applies `documentChanges` (versioned edits, rejected if the text moved on). */
+  /** The client applies `documentChanges` (versioned edits). Unused: no action edits the letter. */
   versionedEdits: boolean;
 }
 
-export function codeActions({ document, analysis, result, params, versionedEdits }: CodeActionInput): CodeAction[] {
+export function codeActions({ document, analysis, result, params }: CodeActionInput): CodeAction[] {
   const only = Array.isArray(params.context?.only) ? params.context.only.filter((k): k is string => typeof k === 'string') : undefined;
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(requested + '.'));
   const actions: CodeAction[] = [];
@@ -36,26 +33,23 @@ export function codeActions({ document, analysis, result, params, versionedEdits
   if (wants(CodeActionKind.QuickFix)) {
     const diagnostics = imrDiagnostics(params, analysis, result);
     for (const diagnostic of diagnostics) {
-      const fixes = fixesFor(diagnostic, document, analysis, result);
-      fixes.forEach((fix, i) => {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: i === 0,
-          edit: workspaceEdit(document, fix.edits, versionedEdits),
-        });
+      const title = 'Copy a note about this defect';
+      actions.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        command: { title, command: Commands.copyDefectNote, arguments: [defectNote(document, result, diagnostic)] },
       });
     }
     const ruleIds = [...new Set(diagnostics.map((d) => String(d.code)))].filter((id) => ruleById(id) !== undefined);
     for (const ruleId of ruleIds) {
-      const title = `Disable rule "${ruleId}" in this workspace`;
-      actions.push({
-        title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: diagnostics.filter((d) => d.code === ruleId),
-        command: { title, command: Commands.disableRule, arguments: [ruleId] },
-      });
+      const related = diagnostics.filter((d) => d.code === ruleId);
+      const open = `Open the page of the rule "${ruleTitle(ruleId)}"`;
+      actions.push({ title: open, kind: CodeActionKind.QuickFix, diagnostics: related, command: { title: open, command: Commands.openRulePage, arguments: [ruleId] } });
+      // The same words as the command "Turn Off a Rule in This Workspace".
+      const off = `Turn off the rule "${ruleTitle(ruleId)}" in this workspace`;
+      actions.push({ title: off, kind: CodeActionKind.QuickFix, diagnostics: related, command: { title: off, command: Commands.disableRule, arguments: [ruleId] } });
     }
   }
 
@@ -77,16 +71,33 @@ function imrDiagnostics(params: CodeActionParams, analysis: Analysis, result: Li
     .map((d) => toLspDiagnostic(analysis, d));
 }
 
-function fixesFor(diagnostic: LspDiagnostic, document: TextDocument, analysis: Analysis, result: LintResult): Fix[] {
-  const data = readDiagnosticData(diagnostic.data);
-  if (data && data.version === document.version && data.revision === analysis.revision) return data.fixes;
-  // Stale or missing data: the current analysis's diagnostics of that rule at that place.
-  return result.diagnostics
-    .filter((d) => d.code === diagnostic.code && rangesIntersect(d.range, diagnostic.range))
-    .flatMap((d) => d.fixes ?? []);
+/** A rule's plain title: its `title`, else its id. */
+export function ruleTitle(ruleId: string): string {
+  return ruleById(ruleId)?.title ?? ruleId;
 }
 
-function workspaceEdit(document: TextDocument, edits: TextEdit[], versioned: boolean): WorkspaceEdit {
-  if (versioned) return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
-  return { changes: { [document.uri]: edits } };
+/**
+ * A note for a memo or an appeal: the letter (case number, else file name), the item with its
+ * decision, the place, what was found and the rule. Built from the current analysis; the
+ * diagnostic's message is used when the analysis no longer holds it.
+ */
+export function defectNote(document: TextDocument, result: LintResult, diagnostic: LspDiagnostic): string {
+  const { letter } = result;
+  const found = result.diagnostics.find((d) => d.code === diagnostic.code && rangesIntersect(d.range, diagnostic.range));
+  const path = document.uri.split(/[?#]/, 1)[0];
+  const file = safeDecode(path.slice(path.lastIndexOf('/') + 1) || document.uri);
+  const where = letter.metadata.caseNumber ? `IMR case ${letter.metadata.caseNumber} (${file})` : file;
+  const item = found?.item != null ? letter.items[found.item] : undefined;
+  const what = item ? `, item ${found!.item! + 1} "${item.name}" (${item.decision ?? 'no decision'})` : '';
+  const rule = ruleById(String(diagnostic.code));
+  return `${where}${what}, line ${diagnostic.range.start.line + 1}: ${found?.message ?? diagnostic.message} ` +
+    `[IMR Letters rule ${diagnostic.code}${rule?.title ? `: ${rule.title}` : ''}]`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -11,7 +11,7 @@ const APPEAL =
   'the date the determination was mailed (LC 4610.6(h)); 5 days are added for mailing (WCAB en banc, *Matute*, ' +
   'applying Code of Civil Procedure 1013). The only grounds (LC 4610.6(h)(1)-(5)): the Administrative Director ' +
   'acted without or in excess of powers; fraud; a material conflict of interest of the reviewer; bias on the ' +
-  'basis of race, national origin, ethnic group, religion, age, sex, sexual orientation, colour or disability; ' +
+  'basis of race, national origin, ethnic group, religion, age, sex, sexual orientation, color or disability; ' +
   'a plainly erroneous finding of fact that is a matter of ordinary knowledge, not of expert opinion.';
 
 export function decisionExplanation(decision: Decision): string {
@@ -33,7 +33,7 @@ export function decisionExplanation(decision: Decision): string {
 
 const EVIDENCE_ORDER =
   'The medical necessity standard (Labor Code 4610.5(c)(2)) is applied in this order: (A) the MTUS; ' +
-  '(B) peer-reviewed scientific and medical evidence; (C) nationally recognised professional standards; ' +
+  '(B) peer-reviewed scientific and medical evidence; (C) nationally recognized professional standards; ' +
   '(D) expert opinion; (E) generally accepted standards of medical practice; (F) treatments likely to benefit ' +
   'conditions for which other treatments are not clinically efficacious.';
 
@@ -63,7 +63,7 @@ export function guidelineTitle(guideline: GuidelineClass): string {
     case 'odg': return guideline.chapter === null ? 'ODG, Official Disability Guidelines (non-MTUS)' : `ODG, Official Disability Guidelines (non-MTUS), chapter ${guideline.chapter}`;
     case 'other-non-mtus': return 'A non-MTUS source';
     case 'no-evidence': return 'No medical evidence cited';
-    case 'unrecognised': return 'No guideline recognised';
+    case 'unrecognised': return 'No guideline recognized';
   }
 }
 
@@ -98,7 +98,7 @@ export function guidelineExplanation(guideline: GuidelineClass, field: FieldKind
         ? 'Utilization Review cited no medical evidence for its decision. This is a fact about the UR decision, not a defect of this letter.'
         : 'The expert reviewer cited no medical evidence for the decision. ' + EVIDENCE_ORDER;
     case 'unrecognised':
-      return 'No MTUS, ACOEM or ODG citation was recognised in this text. ' + EVIDENCE_ORDER;
+      return 'No MTUS, ACOEM or ODG citation was recognized in this text. ' + EVIDENCE_ORDER;
   }
 }
 

@@ -184,7 +184,10 @@ export function startServer(connection: Connection): void {
     const uri = requireUri(params);
     const position = requirePosition(params);
     const letter = await ready().getEnabled(uri, token);
-    return letter ? hover(letter.result, clampPosition(letter.document, position)) : null;
+    if (!letter) return null;
+    const at = clampPosition(letter.document, position);
+    const line = letter.document.getText({ start: { line: at.line, character: 0 }, end: { line: at.line, character: 4096 } });
+    return hover(letter.result, at, line);
   }));
 
   connection.onCodeLens(guardRequest(log, 'textDocument/codeLens', [], async (params, token) => {

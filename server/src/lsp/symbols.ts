@@ -1,22 +1,20 @@
-// textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
+// textDocument/documentSymbol: sections and the items inside them. An item's three fields are
+// not listed: they would triple the outline of a 21-item letter, and folding and hovers reach them.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import { classifyTreatment, UNNAMED_ITEM, type Field, type Item, type Letter } from '../engine';
-import { FIELD_LABELS } from './explanations';
+import type { Letter } from '../engine';
 import { throwIfCancelled } from './guard';
+import { itemSymbolDetail, itemSymbolName } from './itemSummary';
 import { comparePositions, rangeContains } from './params';
-import { DETAIL_SEPARATOR } from './protocol';
-import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
-
+import { itemKind, SECTION_KIND } from './symbolKinds';
 
 export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {
-  const itemSymbols: Array<{ item: Item; symbol: DocumentSymbol }> = [];
   // The category costs about 20 µs a name: a real letter has a few dozen items, a generated one
-  // may hold 100,000, whose outline then gives the decision alone.
+  // may hold 100,000, whose outline then goes without it.
   const withCategory = letter.items.length <= CATEGORY_LIMIT;
-  letter.items.forEach((item, index) => {
+  const itemSymbols = letter.items.map((item, index) => {
     // A letter may hold 100,000 items: let a cancellation stop the work.
     if (index % 5000 === 4999) throwIfCancelled(token);
-    itemSymbols.push({ item, symbol: itemSymbol(item, withCategory) });
+    return { item, symbol: itemSymbol(letter, index, withCategory) };
   });
 
   const roots: DocumentSymbol[] = [];
@@ -41,26 +39,17 @@ export function documentSymbols(letter: Letter, token?: CancellationToken): Docu
   return roots;
 }
 
-/** Above this many items, an item symbol's detail is its decision alone. */
+/** Above this many items, an item symbol's detail goes without the treatment category. */
 export const CATEGORY_LIMIT = 5000;
 
-function itemSymbol(item: Item, withCategory: boolean): DocumentSymbol {
-  const fields = [item.claimsAdministratorGuideline, item.maximusGuideline, item.decisionRationale]
-    .filter((field): field is Field => field !== null)
-    .map((field) => symbol(FIELD_LABELS[field.kind], undefined, FIELD_KIND, fieldRange(field), field.labelRange));
-  fields.sort((a, b) => comparePositions(a.range.start, b.range.start));
-  // The decision goes in the name too, as the letter writes it ("Norco #120: Upheld"): VS Code's
-  // outline and Go to Symbol show a symbol's name but not its detail.
-  const decision = itemDetail(item.decision);
-  const detail = withCategory ? `${decision}${DETAIL_SEPARATOR}${classifyTreatment(item.name).category}` : decision;
-  const result = symbol(`${item.name || UNNAMED_ITEM}: ${decision}`, detail, itemKind(item.decision), item.range, item.nameRange);
-  for (const field of fields) result.range = union(result.range, field.range);
-  if (fields.length) result.children = fields;
-  return result;
-}
-
-function fieldRange(field: Field): Range {
-  return union(field.labelRange, field.textRange);
+/**
+ * "Upheld: Norco 10/325 mg #120": the decision first, so that it shows even when the side bar
+ * cuts the label, and never again in the detail; the name cut to 128 characters (VS Code's filter
+ * skips longer labels), with the full name in the detail.
+ */
+function itemSymbol(letter: Letter, index: number, withCategory: boolean): DocumentSymbol {
+  const item = letter.items[index];
+  return symbol(itemSymbolName(item), itemSymbolDetail(letter, index, withCategory), itemKind(item.decision), item.range, item.nameRange);
 }
 
 /** Clients reject a symbol whose range does not contain its selectionRange, or an empty name. */

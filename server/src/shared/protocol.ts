@@ -58,6 +58,15 @@ export const Commands = {
    * letter's uri when the command palette gives no argument.
    */
   listDefects: 'imr.listDefects',
+  /**
+   * Client-side: copies a note describing a defect (case number, item, rule) to the clipboard,
+   * for a memo or an appeal. Arguments: [note]. Carried by a code action; never edits the letter.
+   */
+  copyDefectNote: 'imr.copyDefectNote',
+  /** Client-side: opens a rule's page rendered, read-only. Arguments: [ruleId]. */
+  openRulePage: 'imr.openRulePage',
+  /** Client-side: turns rules that were turned off back on (a picker of those written in settings). */
+  enableRules: 'imr.enableRules',
 } as const;
 
 /** The commands the server advertises in `executeCommandProvider.commands`. */
@@ -75,16 +84,15 @@ export interface ListDefectsResult {
 }
 
 /**
- * Document symbols: an item symbol's `detail` starts with exactly one of these strings, followed
- * by DETAIL_SEPARATOR and the item's treatment category ("Upheld · pharmaceuticals"; the
- * decision alone in a letter of over 5,000 items, where classifying every name would slow the
- * outline). The
- * extension's status bar counts items and decisions from the symbols by this decision alone.
+ * Document symbols: an item symbol's name starts with one of these and ": " ("Upheld: Norco
+ * #120"), the decision first so that a cut label still shows it; its detail is the treatment
+ * category and what the name could not hold, joined by DETAIL_SEPARATOR, never the decision
+ * again. The extension's status bar counts items and decisions from the symbols by this prefix.
  */
 export const DecisionDetail = {
   upheld: 'Upheld',
   overturned: 'Overturned',
-  none: 'no decision',
+  none: 'No decision',
 } as const;
 
 /** Between the decision and the treatment category in an item symbol's detail. */

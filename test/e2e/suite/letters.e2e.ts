@@ -13,6 +13,7 @@ const EXTENSION_ID = 'imr-letters.imr-letters';
 interface ImrExtensionApi {
   activationMs: number;
   serverReady(): Promise<void>;
+  openedReadOnly(uri: vscode.Uri): Promise<boolean>;
 }
 
 function workspaceUri(name: string): vscode.Uri {
@@ -107,29 +108,32 @@ suite('IMR letters in VS Code', () => {
     assert.match(hoverText(onDefect), /missing-guideline/);
   });
 
-  test('the missing-guideline quick fix edits the letter and the defect goes away', async () => {
-    const uri = await copyOf('defects.imr', 'quickfix.imr');
-    const document = await open('quickfix.imr');
-    const diagnostics = await waitForDiagnostics(uri, hasCodes('missing-guideline'), 'missing-guideline in quickfix.imr');
-    const defect = diagnostics.find((d) => codeOf(d) === 'missing-guideline');
-    assert.ok(defect);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, defect.range, vscode.CodeActionKind.QuickFix.value);
-    // The diagnostic's range holds one defect: its fix is the action that carries an edit.
-    const fix = actions.find((a) => a.edit !== undefined);
-    const described = (list: vscode.CodeAction[]) => JSON.stringify(list.map((a) => ({ title: a.title, kind: a.kind?.value, edit: a.edit !== undefined, diagnostics: a.diagnostics?.map(codeOf) })));
-    assert.ok(fix?.edit, `no quick fix with an edit for missing-guideline at ${JSON.stringify(defect.range)}; quick fixes: ${described(actions)}`);
+  test('letters are evidence: no action edits the letter, a note goes to the clipboard', async () => {
+    const document = await open('defects.imr');
+    const diagnostics = await waitForDiagnostics(document.uri, hasCodes('missing-guideline'), 'missing-guideline');
+    const described = (list: vscode.CodeAction[]) => JSON.stringify(list.map((a) => ({ title: a.title, edit: a.edit !== undefined })));
+    for (const defect of diagnostics) {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, defect.range);
+      assert.ok(actions.every((a) => a.edit === undefined), `an action edits the letter: ${described(actions)}`);
+    }
+    const defect = diagnostics.find((d) => codeOf(d) === 'missing-guideline')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, defect.range, vscode.CodeActionKind.QuickFix.value);
+    const note = actions.find((a) => a.command?.command === 'imr.copyDefectNote');
+    assert.ok(note?.command, `no "Copy a note" action: ${described(actions)}`);
     const before = document.getText();
-    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit refused the fix');
-    const after = document.getText();
-    assert.notEqual(after, before, 'the quick fix changed nothing');
-    const item = defects.items[1];
-    const labelLines = after.split(/\r?\n/).map((line, i) => (/^MAXIMUS guideline:/i.test(line) ? i : -1)).filter((i) => i >= 0);
-    assert.ok(
-      labelLines.some((line) => line > item.firstLine && line <= item.lastLine + 1),
-      `no MAXIMUS guideline label inserted in the item at lines ${item.firstLine}-${item.lastLine + 1}; labels at ${JSON.stringify(labelLines)}`,
-    );
-    await waitForDiagnostics(uri, (ds) => !ds.some((d) => codeOf(d) === 'missing-guideline'), 'missing-guideline to go away after the fix');
-    await document.save();
+    await vscode.commands.executeCommand(note.command.command, ...((note.command.arguments ?? []) as unknown[]));
+    assert.match(await vscode.env.clipboard.readText(), /, item 2 "Physical therapy 2 x 6 for the lumbar spine" \(Overturned\), line \d+: .*\[IMR Letters rule missing-guideline: Guideline missing\]/);
+    assert.equal(document.getText(), before, 'the letter changed');
+    // A letter opens read-only: an edit through the editor does not reach it.
+    const uri = await copyOf('defects.imr', 'evidence.imr');
+    const evidence = await open('evidence.imr');
+    const api = vscode.extensions.getExtension<ImrExtensionApi>(EXTENSION_ID)!.exports;
+    assert.equal(await api.openedReadOnly(uri), true, 'evidence.imr was not opened read-only');
+    const original = evidence.getText();
+    const editor = await vscode.window.showTextDocument(evidence);
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'x')).then(() => undefined, () => undefined);
+    assert.equal(evidence.getText(), original, 'an edit reached the letter: it did not open read-only');
+    assert.equal(evidence.isDirty, false);
   });
 
   test('imr.rules changes severities and turns rules off', async () => {

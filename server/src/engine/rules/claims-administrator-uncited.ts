@@ -4,6 +4,7 @@ import { perItem, quote } from './util';
 
 export const claimsAdministratorUncited: Rule = {
   id: 'claims-administrator-uncited',
+  title: 'UR cited no evidence',
   defaultSeverity: 'information',
   description: 'The claims administrator cited no medical evidence (worth seeing, not a defect).',
   docs: `\`Claims Administrator guideline:\` records what Utilization Review cited when it denied or modified the request.
@@ -12,7 +13,7 @@ export const claimsAdministratorUncited: Rule = {
 
 **Why it matters.** It is a fact about the UR decision, not a defect of the IMR letter: the IMR reviewer decides on the MTUS and other evidence regardless. Adjusters and attorneys still want to see it, since a UR denial that cited nothing is itself worth noting.
 
-**How to fix it.** Nothing to fix. Set the rule to \`off\` to hide it.`,
+**What to do.** Nothing to fix. Set the rule to \`off\` to hide it.`,
   check(letter) {
     return perItem(letter, (item, index) => {
       const field = item.claimsAdministratorGuideline;

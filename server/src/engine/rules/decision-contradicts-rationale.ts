@@ -4,6 +4,7 @@ import { perItem, quote } from './util';
 
 export const decisionContradictsRationale: Rule = {
   id: 'decision-contradicts-rationale',
+  title: 'Decision contradicts its rationale',
   defaultSeverity: 'warning',
   description: 'Upheld while the rationale concludes the item is medically necessary, or Overturned while it concludes it is not.',
   docs: `A rationale usually ends with a verdict sentence: \`... is not medically necessary.\` for an Upheld item, \`... is medically necessary.\` for an Overturned one.
@@ -12,7 +13,7 @@ export const decisionContradictsRationale: Rule = {
 
 **Why it matters.** Upheld means the treatment is not authorized; Overturned means it must be. When the two parts of the letter disagree, one of them is wrong, and which one decides whether the worker gets the treatment.
 
-**How to fix the letter.** Compare with the PDF. If the letter itself contradicts itself, that is a plainly erroneous determination worth raising with the claims administrator or counsel.`,
+**What to do.** Compare with the PDF. If the letter itself contradicts itself, that is a plainly erroneous determination worth raising with the claims administrator or counsel.`,
   check(letter) {
     return perItem(letter, (item, index) => {
       if (item.decision === null || item.decisionRationale === null) return null;

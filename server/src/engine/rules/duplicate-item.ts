@@ -4,6 +4,7 @@ import { quote } from './util';
 
 export const duplicateItem: Rule = {
   id: 'duplicate-item',
+  title: 'Item decided twice',
   defaultSeverity: 'warning',
   description: 'The same item (case- and space-insensitive name) decided twice in one letter.',
   docs: `Each disputed item is decided once.
@@ -12,7 +13,7 @@ export const duplicateItem: Rule = {
 
 **Why it matters.** Two decisions on one request are at best a copy-paste slip and at worst two different decisions on the same treatment; a reader counting decisions, or acting on them, counts it twice.
 
-**How to fix the letter.** Check the PDF: a page break sometimes repeats a line. If the letter really decides the same request twice, compare the two decisions.`,
+**What to do.** Check the PDF: a page break sometimes repeats a line. If the letter really decides the same request twice, compare the two decisions.`,
   check(letter) {
     const items = letter.items;
     const firsts = firstsByHash(items) ?? firstsByMap(items);

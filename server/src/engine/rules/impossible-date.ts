@@ -14,6 +14,7 @@ const LABELS: Record<DateKey, string> = {
 
 export const impossibleDate: Rule = {
   id: 'impossible-date',
+  title: 'Date that cannot be right',
   defaultSeverity: 'warning',
   description: 'A date that does not exist, or a step of an IMR dated before an earlier step.',
   docs: `The dates of a letter follow the steps of an IMR: injury, Utilization Review decision, IMR application received, assignment to the reviewer, decision.
@@ -22,7 +23,7 @@ export const impossibleDate: Rule = {
 
 **Why it matters.** Deadlines run from these dates: the 30 days to apply for IMR from the UR decision, the appeal to the WCAB from the determination. A date that cannot be right is usually a typing or extraction slip, and a reader who counts from it counts wrong.
 
-**How to fix the letter.** Compare the dates with the PDF and with the UR decision and the Notice of Assignment. If the PDF has the same dates, the letter itself is wrong; note it before counting any deadline from it.`,
+**What to do.** Compare the dates with the PDF and with the UR decision and the Notice of Assignment. If the PDF has the same dates, the letter itself is wrong; note it before counting any deadline from it.`,
   check(letter) {
     const out: Finding[] = [];
     const first = new Map<DateKey, DateMention>();

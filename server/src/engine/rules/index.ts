@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { claimsAdministratorUncited } from './claims-administrator-uncited';
 import { decisionContradictsRationale } from './decision-contradicts-rationale';
+import { dependentItemMismatch } from './dependent-item-mismatch';
 import { duplicateItem } from './duplicate-item';
 import { impossibleDate } from './impossible-date';
 import { missingDecision } from './missing-decision';
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   claimsAdministratorUncited,
   olderLayout,
   impossibleDate,
+  dependentItemMismatch,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

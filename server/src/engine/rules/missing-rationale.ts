@@ -1,9 +1,10 @@
 import { isEmptyField } from '../field';
 import type { Rule } from '../rule';
-import { insertLines, perItem, quote } from './util';
+import { perItem, quote } from './util';
 
 export const missingRationale: Rule = {
   id: 'missing-rationale',
+  title: 'Rationale missing',
   defaultSeverity: 'warning',
   description: 'An item with no Decision rationale, or an empty one.',
   docs: `Each item ends with the reviewer's reasoning after \`Decision rationale:\`.
@@ -12,23 +13,15 @@ export const missingRationale: Rule = {
 
 **Why it matters.** The rationale is where the reviewer applies the guideline to the worker's records and explains the decision. Without it a reader cannot weigh the decision, and a party considering an appeal has nothing to examine.
 
-**How to fix the letter.** Check the PDF: a page break or extraction may have cut the text. If the letter really has no rationale, note it as a defect of the determination. The quick fix inserts a \`Decision rationale:\` label with a placeholder after the guidelines.`,
+**What to do.** Check the PDF: a page break or extraction may have cut the text. If the letter really has no rationale, note it as a defect of the determination (the "Copy a note" action writes one with the case number, item and rule). The letter is evidence: nothing is inserted into it.`,
   check(letter) {
     return perItem(letter, (item, index) => {
       const field = item.decisionRationale;
       if (field === null) {
-        const before = item.maximusGuideline ?? item.claimsAdministratorGuideline;
-        const anchor = before ? before.textRange.end : item.headerRange.end;
         return {
           message: `Item ${quote(item)} has no "Decision rationale:": the decision is not explained.`,
           range: item.headerRange,
           item: index,
-          fixes: [
-            {
-              title: 'Insert a "Decision rationale:" label',
-              edits: [insertLines(letter, anchor.line, anchor.character, "Decision rationale: [the reviewer's reasoning]")],
-            },
-          ],
         };
       } else if (isEmptyField(field)) {
         return {

@@ -3,6 +3,7 @@ import { startOfText } from '../types';
 
 export const missingSection: Rule = {
   id: 'missing-section',
+  title: 'Decisions section missing',
   defaultSeverity: 'warning',
   description: 'A letter without its issues/decisions section.',
   docs: `A Final Determination letter decides its items in the section \`IMR ISSUES, DECISIONS AND RATIONALES\` (older letters: \`IMR DECISION(S) AND RATIONALE(S)\`).
@@ -11,7 +12,7 @@ export const missingSection: Rule = {
 
 **Why it matters.** Without that section the text holds no decision: it may be a cover letter alone, a truncated extraction, or the first pages of a longer file.
 
-**How to fix the letter.** Check that the whole PDF was extracted (all pages); a truncated file is the usual cause.`,
+**What to do.** Check that the whole PDF was extracted (all pages); a truncated file is the usual cause.`,
   check(letter) {
     if (letter.layout === 'not-a-letter' || letter.layout === 'notice-2013' || letter.layout === 'medical-professional-review') {
       return [];

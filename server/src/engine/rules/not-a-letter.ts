@@ -10,6 +10,7 @@ const REASONS = {
 
 export const notALetter: Rule = {
   id: 'not-a-letter',
+  title: 'Not an IMR letter',
   defaultSeverity: 'warning',
   description: 'Text with no sign of being an IMR letter: one diagnostic at the top and nothing else.',
   docs: `The tool reads IMR Final Determination letters; other text gets one diagnostic and no other check.
@@ -18,7 +19,7 @@ export const notALetter: Rule = {
 
 **Why it matters.** When a folder of letters holds other files, a reader should see at once which ones were not read, rather than a list of defects that are only a different kind of document.
 
-**How to fix it.** If the file is a letter, check the extraction (a scanned PDF gives no text; run OCR first). Otherwise leave it out of the folder, or turn the rule off.`,
+**What to do.** If the file is a letter, check the extraction (a scanned PDF gives no text; run OCR first). Otherwise leave it out of the folder, or turn the rule off.`,
   check(letter) {
     if (letter.layout !== 'not-a-letter') return [];
     const reason = letter.notLetterReason ?? 'no-signs';

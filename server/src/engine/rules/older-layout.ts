@@ -3,6 +3,7 @@ import { startOfText } from '../types';
 
 export const olderLayout: Rule = {
   id: 'older-layout',
+  title: 'Older letter layout',
   defaultSeverity: 'information',
   description: 'An older letter layout: what was read, and what could not be checked.',
   docs: `Letters from 2013-2014 and the "medical professional review" layout state their decisions in prose and give the guideline and rationale as sections, not as labelled fields under each item.
@@ -11,7 +12,7 @@ export const olderLayout: Rule = {
 
 **Why it matters.** Reporting every item of an older letter as "missing its guideline" would be false: the guideline is there, in another place. Saying plainly what was not checked is more useful than silence.
 
-**How to fix it.** Nothing to fix; read the guideline and rationale sections yourself. Set the rule to \`off\` to hide it.`,
+**What to do.** Nothing to fix; read the guideline and rationale sections yourself. Set the rule to \`off\` to hide it.`,
   check(letter) {
     if (letter.layout !== 'notice-2013' && letter.layout !== 'medical-professional-review') return [];
     const name = letter.layout === 'notice-2013' ? 'the 2013 notice layout' : 'the medical professional review layout';

@@ -1,4 +1,5 @@
 import { blindText } from '../field';
+import { dependencyOf } from '../dependency';
 import type { Rule } from '../rule';
 import type { Field } from '../types';
 import { perItem, quote } from './util';
@@ -17,19 +18,23 @@ export function saysNoEvidence(field: Field): boolean {
 
 export const uncitedGuideline: Rule = {
   id: 'uncited-guideline',
+  title: 'Reviewer cited no evidence',
   defaultSeverity: 'warning',
   description: 'The MAXIMUS guideline says the reviewer cited no medical evidence or guideline.',
   docs: `Some letters fill the \`MAXIMUS guideline:\` field with a statement instead of a citation: \`The Expert Reviewer did not cite any medical evidence for its decision.\`
 
-**What it finds.** A MAXIMUS guideline that says the reviewer cited no medical evidence or guideline.
+**What it finds.** A MAXIMUS guideline that says the reviewer cited no medical evidence or guideline, on an item that is not a service decided by a surgery's fate (those follow the surgery's citations; \`dependent-item-mismatch\` checks that the surgery was decided the same way).
 
-**Why it matters.** The field is present, so a quick reading sees a citation, but the decision rests on none. In the published letters this happens mostly for services tied to a surgery decided in the same letter (assistant surgeon, pre-operative labs, post-operative therapy), whose fate follows the surgery's; elsewhere it deserves a closer look.
+**Why it matters.** The field is present, so a quick reading sees a citation, but the decision rests on none. In the published letters this happens mostly for services tied to a surgery decided in the same letter (assistant surgeon, pre-operative labs, post-operative therapy), which this rule no longer reports; elsewhere it deserves a closer look.
 
-**How to fix the letter.** Nothing to fix in the text when it is what the reviewer wrote; read the rationale to see what the decision rests on, and check whether it follows another item's decision. Turn the rule off (\`"uncited-guideline": "off"\`) if your review does not need it.`,
+**What to do.** Nothing to fix in the text when it is what the reviewer wrote; read the rationale to see what the decision rests on, and check whether it follows another item's decision. Turn the rule off (\`"uncited-guideline": "off"\`) if your review does not need it.`,
   check(letter) {
     return perItem(letter, (item, index) => {
       const field = item.maximusGuideline;
       if (field === null || !saysNoEvidence(field)) return null;
+      // A service decided by a surgery's fate cites what the surgery cites; whether that holds
+      // is dependent-item-mismatch's question.
+      if (dependencyOf(letter, index)) return null;
       return { message: `Item ${quote(item)}: the MAXIMUS guideline says the reviewer cited no medical evidence.`, range: field.textRange, item: index };
     });
   },

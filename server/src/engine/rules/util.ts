@@ -8,7 +8,7 @@ export function quote(item: Item): string {
 }
 
 /** Per-item label checks apply only to the layouts that label each item's fields. */
-function labelledItems(letter: Letter): readonly Item[] {
+export function labelledItems(letter: Letter): readonly Item[] {
   return letter.layout === 'standard' ? letter.items : [];
 }
 
@@ -24,13 +24,4 @@ export function perItem(letter: Letter, check: (item: Item, index: number) => Fi
     if (finding !== null) out.push(finding);
   }
   return out;
-}
-
-/** Lines to insert after an anchor line, keeping the letter's line breaks and spacing. */
-export function insertLines(letter: Letter, anchorLine: number, anchorEnd: number, text: string) {
-  const gap = letter.doubleSpaced ? letter.eol + letter.eol : letter.eol;
-  return {
-    range: { start: { line: anchorLine, character: anchorEnd }, end: { line: anchorLine, character: anchorEnd } },
-    newText: gap + text,
-  };
 }
