@@ -1,7 +1,8 @@
 // Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
 import type { SeveritySetting } from '../engine';
+import { parseShard, type Shard } from './shard';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'jsonl';
 
 export interface CliOptions {
   format: OutputFormat;
@@ -14,6 +15,8 @@ export interface CliOptions {
   configPath: string | null;
   /** Worker threads; null: decided by the number of files and cores. */
   jobs: number | null;
+  /** --shard I/N: only the files of shard I; null: all. */
+  shard: Shard | null;
   help: boolean;
   version: boolean;
   paths: string[];
@@ -22,9 +25,9 @@ export interface CliOptions {
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'csv', 'jsonl'];
 /** Options that take a value, as `--name value` or `--name=value`. */
-const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);
+const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs', '--shard']);
 
 export const USAGE = `Usage: imr-lint [options] <files or folders...>
 
@@ -32,7 +35,8 @@ Checks IMR Final Determination letters (text extracted from the PDF).
 Folders are searched recursively for .imr and .txt files.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text, json, sarif, or the decisions table, one row per
+                             item: csv, jsonl (default: text)
   --stdin                    read one letter from standard input
   --stdin-filename PATH      the path to report (and find .imr-lint.json from) for --stdin
   --max-warnings N           exit 1 when there are more than N warnings
@@ -40,6 +44,8 @@ Options:
                              (repeatable; overrides .imr-lint.json)
   --config PATH              use this config file instead of looking for .imr-lint.json
   --jobs N                   worker threads (default: one per core for 400 files or more)
+  --shard I/N                check only shard I of N (1-based): a fixed share of the files,
+                             by path, so N jobs split an archive without overlap
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -56,6 +62,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
     ruleOverrides: {},
     configPath: null,
     jobs: null,
+    shard: null,
     help: false,
     version: false,
     paths: [],
@@ -120,6 +127,12 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
         if (!/^\d{1,3}$/.test(value!) || Number(value) < 1) return fail(`--jobs needs a whole number >= 1, not "${value}"`);
         options.jobs = Number(value);
         break;
+      case '--shard': {
+        const shard = parseShard(value!);
+        if (typeof shard === 'string') return fail(shard);
+        options.shard = shard;
+        break;
+      }
       case '--config':
         if (!value) return fail('option --config needs a path');
         options.configPath = value;
@@ -131,6 +144,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
 
   if (options.help || options.version) return { ok: true, options };
   if (options.stdin && options.paths.length > 0) return fail('--stdin reads one letter from standard input: give no paths with it');
+  if (options.stdin && options.shard !== null) return fail('--shard splits files: it cannot be used with --stdin');
   if (!options.stdin && options.stdinFilename !== null) return fail('--stdin-filename needs --stdin');
   if (!options.stdin && options.paths.length === 0) return fail('no files or folders given');
   return { ok: true, options };

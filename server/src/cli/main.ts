@@ -13,6 +13,7 @@ import { makeReporter } from './format/make';
 import { PieceJoiner, plural, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
 import { decodeLetter } from './read';
+import { inShard } from './shard';
 import { packageInfo } from './version';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
@@ -81,7 +82,8 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
   } else {
     const found = await discover(options.paths, io.cwd);
     for (const p of found.problems) await session.notice({ display: p.display, message: p.message, level: p.fatal ? 'error' : 'warning' });
-    await checkAll(found.files, options, io.cwd, configs, session);
+    const files = options.shard ? found.files.filter((f) => inShard(f.display, options.shard)) : found.files;
+    await checkAll(files, options, io.cwd, configs, session);
   }
   return session.finish(options.maxWarnings);
 }

@@ -3,6 +3,7 @@ import type { OutputFormat } from '../args';
 import { packageInfo } from '../version';
 import { jsonReporter } from './json';
 import type { Reporter } from './reporter';
+import { csvReporter, jsonlReporter } from './table';
 import { sarifReporter } from './sarif';
 import { textReporter } from './text';
 
@@ -14,6 +15,10 @@ export function makeReporter(format: OutputFormat, cwd: string): Reporter {
       const { version, homepage } = packageInfo();
       return sarifReporter({ cwd, version, homepage, rules });
     }
+    case 'csv':
+      return csvReporter();
+    case 'jsonl':
+      return jsonlReporter();
     default:
       return textReporter();
   }
