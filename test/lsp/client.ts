@@ -75,6 +75,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** The `imr` section answered to workspace/configuration (read at each request). */
   settings?: unknown;
+  /** Folders the server reads letters from (none by default: only open letters). */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
@@ -135,10 +137,12 @@ export class LspClient {
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(ROOT).href,
+      rootUri: options.workspaceFolders?.length ? pathToFileURL(options.workspaceFolders[0]).href : null,
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders?.length
+        ? options.workspaceFolders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder.slice(folder.lastIndexOf('/') + 1) }))
+        : null,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -7,6 +7,7 @@ import type { LintResult } from '../engine';
 import { AnalysisCache, type Analysis } from './analysis';
 import type { DocumentStore } from './documents';
 import { throwIfCancelled, yieldToEventLoop } from './guard';
+import type { ConfigRules } from './configFile';
 import type { SettingsStore } from './settings';
 
 /** Above this size a letter's lint takes long enough to be worth a yield before it, and a longer debounce. */
@@ -26,12 +27,15 @@ export class Letters {
     readonly documents: DocumentStore,
     readonly settings: SettingsStore,
     readonly cache: AnalysisCache,
+    /** .imr-lint.json rules under the editor settings; absent: editor settings only. */
+    readonly configRules?: ConfigRules,
   ) {}
 
   /** The analysis of the document's current version; undefined when the document is not open. */
   async get(uri: string, token?: CancellationToken): Promise<OpenLetter | undefined> {
     if (!this.documents.get(uri)) return undefined;
-    const settings = await this.settings.get(uri);
+    const editor = await this.settings.get(uri);
+    const settings = this.configRules ? await this.configRules.apply(uri, editor) : editor;
     throwIfCancelled(token);
     let document = this.documents.get(uri);
     if (!document) return undefined;

@@ -3,23 +3,30 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentDiagnosticReportKind,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { AnalysisCache } from './analysis';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
+import { ConfigRules, filePath } from './configFile';
 import { disableRuleAdvice, listDefects, stringArgument } from './commands';
 import { toLspDiagnostics } from './diagnostics';
 import { DiagnosticsPusher } from './diagnosticsPush';
@@ -34,6 +41,7 @@ import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, typ
 import { packageRoot } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
+import { isConfigFile, REMOVED_ID, Workspace, type Progress } from './workspace';
 import { letterSymbols } from './workspaceSymbols';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -64,6 +72,11 @@ export function startServer(connection: Connection): void {
   let versionedEdits = false;
   let registerConfigurationChange = false;
   let foldingLimit: number | undefined;
+  let workspace: Workspace | undefined;
+  let registerWatchers = false;
+  let answeredWorkspace = false;
+  let progressSupport = false;
+  const configRules = new ConfigRules();
 
   process.on('uncaughtException', (error) => log.error(`uncaught exception: ${describeError(error)}`));
   process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${describeError(error)}`));
@@ -81,16 +94,32 @@ export function startServer(connection: Connection): void {
       params.initializationOptions,
       (reason) => log.warn(`workspace/configuration failed (${reason}); using defaults`),
     );
-    letters = new Letters(documents, settings, cache);
+    letters = new Letters(documents, settings, cache, configRules);
     pull = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldingLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
-    if (!pull) {
-      pusher = new DiagnosticsPusher(letters, (uri, version, diagnostics) => {
-        void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
-      }, log);
+    registerWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progressSupport = capabilities.window?.workDoneProgress === true;
+    const publish = (uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void => {
+      void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+    };
+    if (!pull) pusher = new DiagnosticsPusher(letters, publish, log);
+    const roots = workspaceRoots(params);
+    if (roots.length > 0) {
+      const store = settings;
+      workspace = new Workspace(roots, {
+        settingsFor: (uri) => store.get(uri),
+        configRules,
+        documents,
+        log,
+        // Open letters are reported from their text, by the pusher or by document pulls.
+        changed: (uri, letter) => {
+          if (!pull && !documents.get(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
+        },
+        progress: (title) => startProgress(title),
+      }, pull);
     }
     log.info(`${SERVER_NAME} ${serverVersion()}: diagnostics ${pull ? 'pulled by the client' : 'pushed'}`);
     return {
@@ -102,7 +131,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },
         workspaceSymbolProvider: true,
-        ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: workspace !== undefined } } : {}),
       },
       serverInfo: { name: SERVER_NAME, version: serverVersion() },
     };
@@ -112,7 +141,48 @@ export function startServer(connection: Connection): void {
     if (registerConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
+    if (workspace && registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{imr,txt,IMR,TXT}' }, { globPattern: '**/.imr-lint.json' }],
+      }).catch(() => undefined);
+    }
+    void workspace?.scan();
   });
+
+  /** A work-done progress the user can cancel, when the client shows them. */
+  const startProgress = async (title: string): Promise<Progress | null> => {
+    if (!progressSupport) return null;
+    try {
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, true);
+      return { report: (percentage, message) => reporter.report(percentage, message), done: () => reporter.done(), token: reporter.token };
+    } catch {
+      return null;
+    }
+  };
+
+  connection.onDidChangeWatchedFiles(guardNotification(log, 'workspace/didChangeWatchedFiles', async (params) => {
+    if (!workspace || !isRecord(params) || !Array.isArray(params.changes)) return;
+    let configChanged = false;
+    for (const change of params.changes.slice(0, 100_000)) {
+      if (!isRecord(change) || typeof change.uri !== 'string') continue;
+      const file = filePath(change.uri);
+      if (file === null) continue;
+      if (isConfigFile(file)) {
+        configChanged = true;
+        continue;
+      }
+      if (change.type === FileChangeType.Deleted) workspace.deleted(file);
+      else await workspace.refresh(file);
+    }
+    if (configChanged) {
+      configRules.reset();
+      void workspace.scan();
+      if (pusher) pusher.scheduleAll();
+      else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+    }
+  }));
+
 
   // --- documents ---------------------------------------------------------------------------
   connection.onDidOpenTextDocument(guardNotification(log, 'textDocument/didOpen', (params) => {
@@ -140,10 +210,19 @@ export function startServer(connection: Connection): void {
     if (typeof uri !== 'string') return;
     ready().close(uri);
     pusher?.closed(uri);
+    // The letter's file (unsaved edits are gone) is its truth again: read it and report it in full.
+    const file = filePath(uri);
+    if (workspace && file !== null) {
+      workspace.closed(uri);
+      const letter = workspace.byUri(uri);
+      if (letter && pusher) connection.sendDiagnostics({ uri, diagnostics: letter.diagnostics }).catch(() => undefined);
+      void workspace.refresh(file);
+    }
   }));
 
   connection.onDidChangeConfiguration(guardNotification(log, 'workspace/didChangeConfiguration', (params) => {
     ready().settings.changed(isRecord(params) ? params.settings : undefined);
+    void workspace?.scan();
     if (pusher) pusher.scheduleAll();
     else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
   }));
@@ -202,8 +281,39 @@ export function startServer(connection: Connection): void {
       await yieldToEventLoop();
       throwIfCancelled(token);
     }
+    if (workspace) out.push(...workspace.symbols(query, (uri) => documents.get(uri) !== undefined));
     return out;
   }));
+
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    try {
+      const previous = new Map<string, string>();
+      for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) {
+        if (isRecord(p) && typeof p.uri === 'string' && typeof p.value === 'string') previous.set(p.uri, p.value);
+      }
+      const ws = workspace;
+      if (!ws) return { items: [] };
+      // The first request is answered at once with what is known; later ones wait for a change.
+      for (let first = !answeredWorkspace; ; first = false) {
+        const changes = ws.changesSince(previous);
+        if (changes.length > 0 || first || token.isCancellationRequested) {
+          const items: WorkspaceDocumentDiagnosticReport[] = changes.map(({ uri, letter }) => ({
+            kind: DocumentDiagnosticReportKind.Full,
+            uri,
+            version: null,
+            resultId: letter ? letter.resultId : REMOVED_ID,
+            items: letter ? letter.diagnostics : [],
+          }));
+          answeredWorkspace = true;
+          return { items };
+        }
+        await ws.nextChange(token);
+      }
+    } catch (error) {
+      log.error(`workspace/diagnostic failed: ${describeError(error)}`);
+      return { items: [] };
+    }
+  });
 
   connection.languages.diagnostics.on(guardRequest<DocumentDiagnosticParams, DocumentDiagnosticReport>(
     log,
@@ -240,6 +350,23 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.listen();
+}
+
+/** The file-system folders of the workspace (workspaceFolders, else rootUri, else rootPath). */
+function workspaceRoots(params: InitializeParams): string[] {
+  const folders: WorkspaceFolder[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
+  const uris = folders.length > 0 ? folders.map((f) => f.uri) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  const roots: string[] = [];
+  for (const uri of uris) {
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
+    try {
+      roots.push(fileURLToPath(uri));
+    } catch {
+      // not a local folder
+    }
+  }
+  if (roots.length === 0 && folders.length === 0 && typeof params.rootPath === 'string' && params.rootPath) roots.push(params.rootPath);
+  return roots;
 }
 
 function hash(text: string): string {

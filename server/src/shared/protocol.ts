@@ -30,6 +30,15 @@ export interface ImrSettings {
   /** Severity per rule id; rules not named keep their default. */
   rules: { [ruleId: string]: RuleSeveritySetting };
   trace: { server: TraceSetting };
+  /** The letters of the workspace folders, read by the server whether open or not. */
+  workspace: WorkspaceSettings;
+}
+
+export interface WorkspaceSettings {
+  /** false: only open letters are checked. */
+  enable: boolean;
+  /** At most this many letters are read from the folders (in path order); the rest are not. */
+  maxLetters: number;
 }
 
 export const Commands = {
