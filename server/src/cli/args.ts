@@ -2,7 +2,7 @@
 import type { SeveritySetting } from '../engine';
 import { parseShard, type Shard } from './shard';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'jsonl';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'jsonl' | 'html';
 
 export interface CliOptions {
   format: OutputFormat;
@@ -25,7 +25,7 @@ export interface CliOptions {
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'csv', 'jsonl'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'csv', 'jsonl', 'html'];
 /** Options that take a value, as `--name value` or `--name=value`. */
 const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs', '--shard']);
 
@@ -36,7 +36,7 @@ Folders are searched recursively for .imr and .txt files.
 
 Options:
   --format FORMAT            text, json, sarif, or the decisions table, one row per
-                             item: csv, jsonl (default: text)
+                             item: csv, jsonl; or html, a one-page summary (default: text)
   --stdin                    read one letter from standard input
   --stdin-filename PATH      the path to report (and find .imr-lint.json from) for --stdin
   --max-warnings N           exit 1 when there are more than N warnings

@@ -145,6 +145,8 @@ class Session {
   private files = 0;
   private filesWithProblems = 0;
   private readonly notices: Notice[] = [];
+  /** The pieces of a collecting reporter (html), for its end(). */
+  private readonly collected: string[] = [];
   private readonly badConfigs = new Set<string>();
   private readonly joiner: PieceJoiner;
 
@@ -183,7 +185,8 @@ class Session {
     this.files++;
     if (outcome.problems > 0) this.filesWithProblems++;
     for (const severity of Object.keys(this.counts) as Array<keyof Counts>) this.counts[severity] += outcome.counts[severity];
-    await this.out.write(this.joiner.join(outcome.pieces));
+    if (this.reporter.collect) this.collected.push(...outcome.pieces);
+    else await this.out.write(this.joiner.join(outcome.pieces));
   }
 
   async finish(maxWarnings: number | null): Promise<number> {
@@ -191,7 +194,7 @@ class Session {
     const failed = this.out.closed || this.notices.some((n) => n.level === 'error');
     const exitCode = failed ? 2 : this.counts.error > 0 || tooManyWarnings ? 1 : 0;
     const totals = { files: this.files, filesWithProblems: this.filesWithProblems, counts: this.counts };
-    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode }));
+    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode }, this.collected));
     if (tooManyWarnings) {
       await this.err.write(`imr-lint: ${plural(this.counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     }

@@ -3,6 +3,7 @@ import type { OutputFormat } from '../args';
 import { packageInfo } from '../version';
 import { jsonReporter } from './json';
 import type { Reporter } from './reporter';
+import { htmlReporter } from './html';
 import { csvReporter, jsonlReporter } from './table';
 import { sarifReporter } from './sarif';
 import { textReporter } from './text';
@@ -19,6 +20,8 @@ export function makeReporter(format: OutputFormat, cwd: string): Reporter {
       return csvReporter();
     case 'jsonl':
       return jsonlReporter();
+    case 'html':
+      return htmlReporter(`imr-lint ${packageInfo().version}`);
     default:
       return textReporter();
   }
