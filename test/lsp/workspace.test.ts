@@ -176,6 +176,39 @@ describe('workspace letters, pulled (workspace/diagnostic)', () => {
   });
 });
 
+describe('the IMR Letters view\'s request (imr/workspaceLetters)', () => {
+  it('lists every letter with its items, decisions and rule ids; an open letter as its text says; tells of changes', async () => {
+    const { dir, cleanup } = tempDir('imr-ws-view-');
+    writeTree(dir, { 'a/faulty.txt': FAULTY_LETTER, 'b/clean.imr': CLEAN_LETTER });
+    const client = await LspClient.start({ capabilities: PULL_CAPABILITIES, workspaceFolders: [dir] });
+    try {
+      const state = new PullState(client);
+      await state.until(() => state.problems.size >= 2);
+      type Entry = { uri: string; problems: number; letterRules: string[]; items: Array<{ name: string; decision: string | null; rules: string[]; range: { start: { line: number } } }> };
+      const list = async (): Promise<Entry[]> => ((await client.connection.sendRequest('imr/workspaceLetters', {})) as { letters: Entry[] }).letters;
+      const before = await list();
+      assert.deepEqual(before.map((l) => l.uri), [uriOf(dir, 'a/faulty.txt'), uriOf(dir, 'b/clean.imr')]);
+      assert.deepEqual(before[0].items.map((i) => [i.name, i.decision, i.rules]), [
+        ['MRI of the right knee', null, ['missing-decision']],
+        ['Lumbar brace', 'Upheld', ['missing-guideline']],
+      ]);
+      assert.equal(before[0].problems, 2);
+      assert.equal(before[0].items[0].range.start.line, lint(FAULTY_LETTER).letter.items[0].nameRange.start.line);
+      assert.deepEqual(before[1].items.map((i) => i.decision), ['Upheld', 'Overturned']);
+
+      const changed = client.waitFor('workspaceLettersChanged', () => true, 'imr/workspaceLettersChanged');
+      client.connection.onNotification('imr/workspaceLettersChanged', () => client.events.emit('workspaceLettersChanged', true));
+      client.open(uriOf(dir, 'b/clean.imr'), FAULTY_LETTER); // unsaved text wins in the view too
+      await changed;
+      const after = await list();
+      assert.equal(after.find((l) => l.uri === uriOf(dir, 'b/clean.imr'))?.problems, 2);
+    } finally {
+      await client.stop();
+      cleanup();
+    }
+  });
+});
+
 describe('workspace letters, pushed (publishDiagnostics)', () => {
   let dir: string;
   let cleanup: () => void;

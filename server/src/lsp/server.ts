@@ -37,11 +37,11 @@ import { hover } from './hover';
 import { Letters } from './letters';
 import { describeError, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
-import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, type LetterSummary } from './protocol';
+import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
 import { packageRoot } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
-import { isConfigFile, REMOVED_ID, Workspace, type Progress } from './workspace';
+import { isConfigFile, REMOVED_ID, viewEntry, viewOf, Workspace, type Progress } from './workspace';
 import { letterSymbols } from './workspaceSymbols';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -117,6 +117,7 @@ export function startServer(connection: Connection): void {
         // Open letters are reported from their text, by the pusher or by document pulls.
         changed: (uri, letter) => {
           if (!pull && !documents.get(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
+          lettersChanged();
         },
         progress: (title) => startProgress(title),
       }, pull);
@@ -148,6 +149,15 @@ export function startServer(connection: Connection): void {
     }
     void workspace?.scan();
   });
+
+  /** Tells the view to ask again, at most every 300 ms. */
+  let changedTimer: NodeJS.Timeout | undefined;
+  const lettersChanged = (): void => {
+    changedTimer ??= setTimeout(() => {
+      changedTimer = undefined;
+      void connection.sendNotification(WORKSPACE_LETTERS_CHANGED).catch(() => undefined);
+    }, 300);
+  };
 
   /** A work-done progress the user can cancel, when the client shows them. */
   const startProgress = async (title: string): Promise<Progress | null> => {
@@ -193,6 +203,7 @@ export function startServer(connection: Connection): void {
     }
     cache.delete(document.uri);
     pusher?.schedule(document.uri);
+    if (workspace) lettersChanged();
   }));
 
   connection.onDidChangeTextDocument(guardNotification(log, 'textDocument/didChange', (params) => {
@@ -203,6 +214,7 @@ export function startServer(connection: Connection): void {
     }
     if (skipped) log.warn(`textDocument/didChange ${document.uri} v${document.version}: skipped ${skipped} malformed change(s)`);
     pusher?.schedule(document.uri);
+    if (workspace) lettersChanged();
   }));
 
   connection.onDidCloseTextDocument(guardNotification(log, 'textDocument/didClose', (params) => {
@@ -327,6 +339,23 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };
     },
   ));
+
+  connection.onRequest(WORKSPACE_LETTERS_METHOD, guardRequest(log, WORKSPACE_LETTERS_METHOD, { letters: [] }, async (_params: unknown, token): Promise<{ letters: WorkspaceLetterEntry[] }> => {
+    const out: WorkspaceLetterEntry[] = [];
+    const openUris = new Set<string>();
+    // Open letters as their text says (unsaved edits win), then the others as read from disk.
+    for (const document of documents.all()) {
+      openUris.add(document.uri);
+      const letter = await ready().getEnabled(document.uri, token);
+      if (letter) out.push(viewEntry(document.uri, letter.result.letter.layout, letter.result.diagnostics.length, viewOf(letter.result)));
+      await yieldToEventLoop();
+    }
+    for (const letter of workspace?.all() ?? []) {
+      if (!openUris.has(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.diagnostics.length, letter));
+    }
+    out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return { letters: out };
+  }));
 
   connection.onRequest(LETTER_SUMMARY_METHOD, guardRequest(log, LETTER_SUMMARY_METHOD, null, async (params: unknown, token): Promise<LetterSummary | null> => {
     const letter = await ready().get(requireUri(params), token);

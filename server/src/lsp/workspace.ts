@@ -18,14 +18,14 @@ import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Diagnostic as LspDiagnostic, Range, SymbolInformation } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../cli/config';
 import { decodeLetter } from '../cli/read';
-import { lint, looksLikeLetter, type Decision } from '../engine';
+import { lint, looksLikeLetter, type Decision, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
 import { filePath, type ConfigRules } from './configFile';
 import { toLspDiagnostics } from './diagnostics';
 import type { DocumentStore } from './documents';
 import { yieldToEventLoop } from './guard';
 import { describeError, type Log } from './log';
-import type { ImrSettings } from './protocol';
+import type { ImrSettings, WorkspaceLetterEntry } from './protocol';
 import { lintSettingsKey } from './settings';
 import { letterSymbols } from './workspaceSymbols';
 
@@ -43,6 +43,8 @@ export interface WorkspaceItem {
   name: string;
   decision: Decision | null;
   nameRange: Range;
+  /** Rule ids of the problems about this item. */
+  rules: string[];
 }
 
 export interface WorkspaceLetter {
@@ -53,6 +55,8 @@ export interface WorkspaceLetter {
   caseNumber: string | null;
   layout: string;
   items: WorkspaceItem[];
+  /** Rule ids of the problems about the letter as a whole. */
+  letterRules: string[];
 }
 
 export interface Progress {
@@ -251,9 +255,8 @@ export class Workspace {
     // held without this, see the README.
     const kept = JSON.parse(JSON.stringify({
       diagnostics: toLspDiagnostics(analysis),
-      caseNumber: result.letter.metadata.caseNumber,
-      items: result.letter.items.map((item) => ({ name: item.name, decision: item.decision, nameRange: item.nameRange })),
-    })) as Pick<WorkspaceLetter, 'diagnostics' | 'caseNumber' | 'items'>;
+      ...viewOf(result),
+    })) as Pick<WorkspaceLetter, 'diagnostics' | 'caseNumber' | 'items' | 'letterRules'>;
     const letter: WorkspaceLetter = { uri, path: file, resultId, layout: result.letter.layout, ...kept };
     this.letters.set(file, letter);
     this.host.changed(uri, letter);
@@ -272,6 +275,29 @@ export class Workspace {
   private wake(): void {
     for (const waiter of [...this.waiters]) waiter();
   }
+}
+
+/** What the view and workspace symbols need of a lint result. */
+export function viewOf(result: LintResult): Pick<WorkspaceLetter, 'caseNumber' | 'items' | 'letterRules'> {
+  const items: WorkspaceItem[] = result.letter.items.map((item) => ({ name: item.name, decision: item.decision, nameRange: item.nameRange, rules: [] }));
+  const letterRules: string[] = [];
+  for (const d of result.diagnostics) {
+    const rules = d.item !== null && d.item >= 0 && d.item < items.length ? items[d.item].rules : letterRules;
+    if (!rules.includes(d.code)) rules.push(d.code);
+  }
+  return { caseNumber: result.letter.metadata.caseNumber, items, letterRules };
+}
+
+/** The view's entry for a letter. */
+export function viewEntry(uri: string, layout: string, problems: number, view: Pick<WorkspaceLetter, 'caseNumber' | 'items' | 'letterRules'>): WorkspaceLetterEntry {
+  return {
+    uri,
+    caseNumber: view.caseNumber,
+    layout,
+    problems,
+    letterRules: view.letterRules,
+    items: view.items.map((item) => ({ name: item.name, decision: item.decision, range: item.nameRange, rules: item.rules })),
+  };
 }
 
 /** The result id of the empty report sent for a letter that is gone. */

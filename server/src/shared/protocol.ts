@@ -110,3 +110,32 @@ export interface LetterSummary {
   length: number;
   sha256?: string;
 }
+
+/**
+ * Custom request `imr/workspaceLetters` (no params): every letter the server knows, read from the
+ * workspace folders or open (an open letter as its unsaved text says), for the "IMR Letters" view.
+ * The server sends the notification `imr/workspaceLettersChanged` (no params) when the list may
+ * have changed; the client asks again.
+ */
+export const WORKSPACE_LETTERS_METHOD = 'imr/workspaceLetters';
+export const WORKSPACE_LETTERS_CHANGED = 'imr/workspaceLettersChanged';
+
+export interface WorkspaceLetterItem {
+  name: string;
+  decision: 'Upheld' | 'Overturned' | null;
+  /** The item's name, 0-based LSP range: where a click opens the letter. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Rule ids of the problems about this item. */
+  rules: string[];
+}
+
+export interface WorkspaceLetterEntry {
+  uri: string;
+  caseNumber: string | null;
+  layout: string;
+  /** Problems in all (about items and about the letter). */
+  problems: number;
+  /** Rule ids of the problems about the letter as a whole. */
+  letterRules: string[];
+  items: WorkspaceLetterItem[];
+}
