@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
 import { activeLetterUri, disableRule, formatDefects } from './commands';
 import { LetterDetector } from './letterDetection';
+import { LettersView } from './lettersView';
 import type { LanguageClient } from './serverClient';
 import { LetterStatusBar } from './statusBar';
 
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
       );
     }
     statusBar.serverStarted();
+    lettersView.attach(languageClient);
     return languageClient;
   };
 
@@ -79,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     return client;
   };
   const isLetter = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
+  const lettersView = new LettersView(ensureClient);
 
   context.subscriptions.push(
     output,
@@ -88,9 +91,22 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
       if (isLetter(document)) void ensureClient().catch(() => undefined);
     }),
     vscode.commands.registerCommand(Commands.disableRule, disableRule),
+    lettersView,
+    vscode.commands.registerCommand('imr.letters.refresh', () => lettersView.connect().then(() => lettersView.reload())),
+    vscode.commands.registerCommand('imr.letters.groupByFolder', () => lettersView.setGrouping('folder')),
+    vscode.commands.registerCommand('imr.letters.groupByOutcome', () => lettersView.setGrouping('outcome')),
+    vscode.commands.registerCommand('imr.letters.ungroup', () => lettersView.setGrouping('none')),
+    vscode.commands.registerCommand('imr.letters.filter', () => lettersView.editFilter()),
+    vscode.commands.registerCommand('imr.letters.clearFilter', () => lettersView.clearFilter()),
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);
+  // A folder with .imr letters gets their problems without opening one: the server reads them.
+  else if (vscode.workspace.workspaceFolders?.length && vscode.workspace.getConfiguration('imr').get('workspace.enable', true)) {
+    void Promise.resolve(vscode.workspace.findFiles('**/*.imr', '**/node_modules/**', 1)).then(
+      (found) => (found.length > 0 ? ensureClient() : undefined),
+    ).catch(() => undefined);
+  }
 
   const activationMs = performance.now() - started;
   log(`activated in ${activationMs.toFixed(2)} ms (${letterOpen ? 'starting the language server' : 'language server deferred until a letter is open'})`);

@@ -60,6 +60,7 @@ test('the .vsix holds the manifest, bundles, grammar, language configuration, RE
     'extension/dist/server.js',
     'extension/syntaxes/imr.tmLanguage.json',
     'extension/language-configuration.json',
+    'extension/media/imr-letters.svg', // the IMR Letters view's activity bar icon
   ];
   const missing = required.filter((name) => !entries.has(name));
   assert.deepEqual(missing, [], 'missing from the .vsix (the bundles come from npm run build, the rest from the repo)');
@@ -79,6 +80,7 @@ test('no sources, tests, maps, node_modules or build output other than the bundl
     /^extension\/(?:package\.json|readme\.md|LICENSE\.txt|language-configuration\.json)$/,
     /^extension\/dist\/(?:extension|server)\.js$/,
     /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
+    /^extension\/media\/imr-letters\.svg$/,
     /^extension\/docs\/rules\/[\w-]+\.md$/,
   ];
   const unexpected = [...entries.keys()].filter((name) => !allowed.some((re) => re.test(name)));
@@ -104,7 +106,7 @@ test('the manifest points at files inside the package', () => {
   assert.ok(entries.has(inPackage(manifest.main)), `main ${manifest.main} is not packaged`);
   for (const language of manifest.contributes.languages) assert.ok(entries.has(inPackage(language.configuration)), language.configuration);
   for (const grammar of manifest.contributes.grammars) assert.ok(entries.has(inPackage(grammar.path)), grammar.path);
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext']);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext', 'workspaceContains:**/*.imr', 'onView:imr.letters']);
   // code-server 4.100.3 is VS Code 1.100: a newer engine would refuse to install there.
   assert.match(manifest.engines.vscode, /^\^1\.(?:\d|[1-9]\d|100)\.\d+$/);
 });
