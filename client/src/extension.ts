@@ -2,7 +2,7 @@
 // text (to recognise .txt letters by content): it registers listeners, the status bar item and
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
-import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
 import { activeLetterUri, disableRule, formatDefects } from './commands';
 import { LetterDetector } from './letterDetection';
 import { LettersView } from './lettersView';
@@ -98,6 +98,28 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand('imr.letters.ungroup', () => lettersView.setGrouping('none')),
     vscode.commands.registerCommand('imr.letters.filter', () => lettersView.editFilter()),
     vscode.commands.registerCommand('imr.letters.clearFilter', () => lettersView.clearFilter()),
+    vscode.commands.registerCommand('imr.exportDecisionsTable', async () => {
+      const languageClient = await ensureClient();
+      const report = await languageClient.sendRequest<{ text: string } | null>(WORKSPACE_REPORT_METHOD, { format: 'csv' });
+      if (!report) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({
+        title: 'Export the decisions table',
+        filters: { 'CSV (UTF-8)': ['csv'] },
+        defaultUri: folder ? vscode.Uri.joinPath(folder, 'imr-decisions.csv') : undefined,
+      });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
+      void vscode.window.showInformationMessage(`IMR: decisions table written to ${vscode.workspace.asRelativePath(target)}`);
+    }),
+    vscode.commands.registerCommand('imr.showSummary', async () => {
+      const languageClient = await ensureClient();
+      const report = await languageClient.sendRequest<{ text: string } | null>(WORKSPACE_REPORT_METHOD, { format: 'html' });
+      if (!report) return;
+      // No scripts, and the page's own policy (default-src 'none'; inline styles only) stays.
+      const panel = vscode.window.createWebviewPanel('imr.summary', 'IMR Summary', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+      panel.webview.html = report.text;
+    }),
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);

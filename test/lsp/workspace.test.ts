@@ -202,6 +202,17 @@ describe('the IMR Letters view\'s request (imr/workspaceLetters)', () => {
       await changed;
       const after = await list();
       assert.equal(after.find((l) => l.uri === uriOf(dir, 'b/clean.imr'))?.problems, 2);
+
+      // The decisions table and the summary of the same letters (the VS Code export and summary).
+      const csv = ((await client.connection.sendRequest('imr/workspaceReport', { format: 'csv' })) as { text: string }).text;
+      assert.ok(csv.startsWith('\uFEFFfile,page,case_number,decision_date,item_index,item,decision,maximus_guideline,problems\r\n'));
+      const rows = csv.slice(1).trimEnd().split('\r\n').slice(1);
+      assert.deepEqual(rows.map((r) => r.split(',')[0]), ['a/faulty.txt', 'a/faulty.txt', 'b/clean.imr', 'b/clean.imr']);
+      assert.match(rows[2], /,MRI of the right knee,,.*,missing-decision$/, 'the open letter\'s unsaved text');
+      const html = ((await client.connection.sendRequest('imr/workspaceReport', { format: 'html' })) as { text: string }).text;
+      assert.match(html, /<div class="total">Letters<b>2<\/b><\/div>/);
+      assert.match(html, /<h2>Letters with problems \(2\)<\/h2>/);
+      await assert.rejects(client.connection.sendRequest('imr/workspaceReport', { format: 'xml' }), /format must be/);
     } finally {
       await client.stop();
       cleanup();

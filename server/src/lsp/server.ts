@@ -2,7 +2,7 @@
 // analysis, hand the engine's data to a feature module, answer. Handlers are guarded (see guard.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DiagnosticRefreshRequest,
@@ -24,6 +24,9 @@ import {
   type WorkspaceDocumentDiagnosticReport,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
+import { lint } from '../engine';
+import { summaryHtml, summaryRecord, type SummaryRecord } from '../report/html';
+import { csvHeader, csvLine, CSV_BOM, tableRows } from '../report/table';
 import { AnalysisCache } from './analysis';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
 import { ConfigRules, filePath } from './configFile';
@@ -37,7 +40,7 @@ import { hover } from './hover';
 import { Letters } from './letters';
 import { describeError, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
-import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
+import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, WORKSPACE_REPORT_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
 import { packageRoot } from './ruleDocs';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
@@ -75,6 +78,7 @@ export function startServer(connection: Connection): void {
   let workspace: Workspace | undefined;
   let registerWatchers = false;
   let answeredWorkspace = false;
+  let roots: string[] = [];
   let progressSupport = false;
   const configRules = new ConfigRules();
 
@@ -106,7 +110,7 @@ export function startServer(connection: Connection): void {
       void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
     };
     if (!pull) pusher = new DiagnosticsPusher(letters, publish, log);
-    const roots = workspaceRoots(params);
+    roots = workspaceRoots(params);
     if (roots.length > 0) {
       const store = settings;
       workspace = new Workspace(roots, {
@@ -357,6 +361,35 @@ export function startServer(connection: Connection): void {
     return { letters: out };
   }));
 
+  connection.onRequest(WORKSPACE_REPORT_METHOD, guardRequest(log, WORKSPACE_REPORT_METHOD, null, async (params: unknown, token): Promise<{ text: string } | null> => {
+    const format = isRecord(params) ? params.format : undefined;
+    if (format !== 'csv' && format !== 'html') throw invalidParams('format must be "csv" or "html"');
+    const sources: Array<{ uri: string; text: () => Promise<string | null>; settings: () => Promise<import('./protocol').ImrSettings> }> = [];
+    for (const document of documents.all()) {
+      sources.push({ uri: document.uri, text: () => Promise.resolve(document.getText()), settings: async () => configRules.apply(document.uri, await ready().settings.get(document.uri)) });
+    }
+    for (const letter of workspace?.all() ?? []) {
+      if (documents.get(letter.uri)) continue;
+      sources.push({ uri: letter.uri, text: () => workspace!.textOf(letter), settings: () => workspace!.settingsOf(letter.uri) });
+    }
+    sources.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const parts: string[] = [];
+    const records: SummaryRecord[] = [];
+    for (const source of sources) {
+      const text = await source.text();
+      if (text === null) continue;
+      const settings = await source.settings();
+      if (!settings.enable) continue;
+      const { letter, diagnostics } = lint(text, settings.rules);
+      const file = displayName(source.uri, roots);
+      if (format === 'csv') for (const row of tableRows({ file, letter, diagnostics })) parts.push(csvLine(row));
+      else records.push(summaryRecord(file, source.uri, letter, diagnostics));
+      await yieldToEventLoop();
+      throwIfCancelled(token);
+    }
+    return { text: format === 'csv' ? CSV_BOM + csvHeader() + parts.join('') : summaryHtml(records, { generator: `${SERVER_NAME} ${serverVersion()}` }) };
+  }));
+
   connection.onRequest(LETTER_SUMMARY_METHOD, guardRequest(log, LETTER_SUMMARY_METHOD, null, async (params: unknown, token): Promise<LetterSummary | null> => {
     const letter = await ready().get(requireUri(params), token);
     if (!letter) return null;
@@ -396,6 +429,17 @@ function workspaceRoots(params: InitializeParams): string[] {
   }
   if (roots.length === 0 && folders.length === 0 && typeof params.rootPath === 'string' && params.rootPath) roots.push(params.rootPath);
   return roots;
+}
+
+/** A letter's path relative to its workspace folder, as imr-lint shows paths run from there. */
+function displayName(uri: string, roots: readonly string[]): string {
+  const file = filePath(uri);
+  if (file === null) return uri;
+  for (const root of roots) {
+    const rel = relative(root, file);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return file;
 }
 
 function hash(text: string): string {

@@ -226,6 +226,17 @@ export class Workspace {
     });
   }
 
+  /** Reads a known letter's file again (for reports, which need more than is kept). */
+  async textOf(letter: WorkspaceLetter): Promise<string | null> {
+    return readCandidate(letter.path);
+  }
+
+  /** The folder settings and .imr-lint.json rules that apply to a letter. */
+  async settingsOf(uri: string): Promise<ImrSettings> {
+    const folder = await this.host.settingsFor(pathToFileURL(this.roots[0] ?? '/').href);
+    return this.host.configRules.apply(uri, folder);
+  }
+
   /** Item symbols of every letter read from disk that is not open, matching the query. */
   symbols(query: string, isOpen: (uri: string) => boolean): SymbolInformation[] {
     const out: SymbolInformation[] = [];

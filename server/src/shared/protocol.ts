@@ -139,3 +139,11 @@ export interface WorkspaceLetterEntry {
   letterRules: string[];
   items: WorkspaceLetterItem[];
 }
+
+/**
+ * Custom request `imr/workspaceReport`, params `{ format: 'csv' | 'html' }`: the decisions table
+ * (CSV with its byte order mark, as `imr-lint --format csv`) or the summary page (as
+ * `imr-lint --format html`) of every letter the server knows, open letters as their text says.
+ * Returns `{ text }`. The VS Code commands "IMR: Export Decisions Table" and "IMR: Show Summary".
+ */
+export const WORKSPACE_REPORT_METHOD = 'imr/workspaceReport';
