@@ -64,7 +64,7 @@ function folderStats(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-export async function benchCli(label: string, cliPath: string, dir: string, runs: number, cwd: string): Promise<CliResult> {
+export async function benchCli(label: string, cliPath: string, dir: string, runs: number, cwd: string, flags: readonly string[] = []): Promise<CliResult> {
   const { files, bytes } = folderStats(dir);
   // One untimed read warms the page cache, so that every timed run reads from memory.
   await timed(['-e', FLOOR_SCRIPT, dir], cwd);
@@ -73,7 +73,7 @@ export async function benchCli(label: string, cliPath: string, dir: string, runs
   const exitCodes: number[] = [];
   let outputBytes = 0;
   for (let r = 0; r < runs; r++) {
-    const run = await timed([cliPath, dir], cwd);
+    const run = await timed([cliPath, ...flags, dir], cwd);
     cli.push(run.ms);
     exitCodes.push(run.code);
     outputBytes = run.outputBytes;

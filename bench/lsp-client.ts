@@ -2,6 +2,7 @@
 // vscode-jsonrpc, push diagnostics (no pull capability), incremental sync.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { SERVER_NODE_FLAGS } from '../server/src/shared/protocol';
 import { now } from './stats';
@@ -20,6 +21,8 @@ export class LspClient {
   private readonly waiters: Waiter[] = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
+  /** Called for every publishDiagnostics (the workspace bench counts letters with it). */
+  onPublish: ((uri: string, at: number) => void) | null = null;
   /** Time from spawn to the initialize answer. */
   initializeMs = Number.NaN;
 
@@ -28,6 +31,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const at = now();
+      this.onPublish?.(params.uri, at);
       for (let i = 0; i < this.waiters.length; i++) {
         const w = this.waiters[i];
         if (w.uri === params.uri && (w.version === undefined || params.version === undefined || params.version >= w.version)) {
@@ -45,12 +49,13 @@ export class LspClient {
   }
 
   /** Spawns the server and completes the initialize handshake, timing start to answer. */
-  static async start(serverPath: string): Promise<LspClient> {
+  static async start(serverPath: string, workspaceFolder: string | null = null): Promise<LspClient> {
     const started = now();
     const client = new LspClient(serverPath);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: workspaceFolder === null ? null : pathToFileURL(workspaceFolder).href,
+      workspaceFolders: workspaceFolder === null ? null : [{ uri: pathToFileURL(workspaceFolder).href, name: 'letters' }],
       capabilities: { textDocument: { synchronization: { dynamicRegistration: false }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, workspace: {} },
     });
     client.initializeMs = now() - started;

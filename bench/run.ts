@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { benchCli, removeFolder, writeGeneratedLetters, type CliResult } from './cli-bench';
 import { benchEngine, engineSink, type EngineResult } from './engine-bench';
 import { benchHostile, hostileSink } from './hostile-bench';
+import { benchWorkspace } from './workspace-bench';
 import { oneMegabyteLetter, tenMegabyteLetter, typicalLetter, utf8Length } from './generate';
 import { benchPdf } from './pdf-bench';
 import { benchLatency, benchMemory, benchResponsiveness, benchServerStart, type ServerResult } from './server-bench';
@@ -27,7 +28,7 @@ interface Target {
 
 function parseOnly(argv: readonly string[]): Set<string> {
   const i = argv.indexOf('--only');
-  const parts = i >= 0 ? (argv[i + 1] ?? '').split(',') : ['engine', 'server', 'cli', 'pdf', 'extension'];
+  const parts = i >= 0 ? (argv[i + 1] ?? '').split(',') : ['engine', 'server', 'cli', 'pdf', 'workspace', 'extension'];
   return new Set(parts.map((p) => p.trim()).filter(Boolean));
 }
 
@@ -167,6 +168,27 @@ async function main(): Promise<void> {
         measured: pdf.ratio === null ? 'pdftotext not installed' : `${round(pdf.ratio, 2)}x (${fmtMs(pdf.cliMs)} vs ${fmtMs(pdf.pdftotextMs!)})`,
         met: pdf.ratio === null ? null : pdf.ratio <= 2,
       });
+    }
+  }
+
+  // --- workspace (issue 11) --------------------------------------------------------------------
+  if (only.has('workspace')) {
+    const generated = writeGeneratedLetters(10_000);
+    try {
+      const ws = await benchWorkspace(serverPath, generated.dir, 10_000);
+      const csv = await benchCli('10,000 generated letters, --format csv', cliPath, generated.dir, 3, root, ['--format', 'csv']);
+      say('\nWorkspace: the server reading a folder of 10,000 generated text letters (push client), typing in an open letter meanwhile');
+      say(table(
+        ['letters', 'all problems known', 'server RSS', 'didChange samples', 'didChange p95', 'max', 'p95 after'],
+        [[String(ws.letters), fmtMs(ws.allKnownMs), `${round(ws.residentMB, 0)} MB`, String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.idleChangeP95)]],
+      ));
+      say(`imr-lint --format csv over the same folder: ${fmtMs(csv.cliMs)} (floor ${fmtMs(csv.floorMs)}), ${fmtMB(csv.outputBytes)} of CSV`);
+      results.workspace = { ...ws, csv };
+      targets.push({ measure: 'Server, 10,000 unopened letters', target: 'all known within 10 s on 2 cores', measured: `${round(ws.allKnownMs / 1000, 2)} s`, met: ws.allKnownMs < 10_000 });
+      targets.push({ measure: 'Server RSS after reading them', target: 'under 300 MB', measured: `${round(ws.residentMB, 0)} MB`, met: ws.residentMB < 300 });
+      targets.push({ measure: 'didChange p95 while reading', target: 'under 5 ms', measured: `${fmtMs(ws.changeP95)} (${fmtMs(ws.idleChangeP95)} after)`, met: ws.changeP95 < 5 });
+    } finally {
+      removeFolder(generated.dir);
     }
   }
 

@@ -2,10 +2,11 @@
 // text (to recognise .txt letters by content): it registers listeners, the status bar item and
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
-import { Commands, LANGUAGE_ID } from '../../server/src/shared/protocol';
+import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
 import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
 import { ReadOnlyLetters } from './readOnly';
 import { LetterDetector } from './letterDetection';
+import { LettersView } from './lettersView';
 import { PDF_TEXT_SCHEME, PdfLetters } from './pdfLetters';
 import type { LanguageClient } from './serverClient';
 import { LetterStatusBar } from './statusBar';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
       );
     }
     statusBar.serverStarted();
+    lettersView.attach(languageClient);
     return languageClient;
   };
 
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     return client;
   };
   const isLetter = (document: vscode.TextDocument): boolean => document.languageId === LANGUAGE_ID;
+  const lettersView = new LettersView(ensureClient);
 
   context.subscriptions.push(
     output,
@@ -106,9 +109,44 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
     vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
     readOnly,
+    lettersView,
+    vscode.commands.registerCommand('imr.letters.refresh', () => lettersView.connect().then(() => lettersView.reload())),
+    vscode.commands.registerCommand('imr.letters.groupByFolder', () => lettersView.setGrouping('folder')),
+    vscode.commands.registerCommand('imr.letters.groupByOutcome', () => lettersView.setGrouping('outcome')),
+    vscode.commands.registerCommand('imr.letters.ungroup', () => lettersView.setGrouping('none')),
+    vscode.commands.registerCommand('imr.letters.filter', () => lettersView.editFilter()),
+    vscode.commands.registerCommand('imr.letters.clearFilter', () => lettersView.clearFilter()),
+    vscode.commands.registerCommand('imr.exportDecisionsTable', async () => {
+      const languageClient = await ensureClient();
+      const report = await languageClient.sendRequest<{ text: string } | null>(WORKSPACE_REPORT_METHOD, { format: 'csv' });
+      if (!report) return;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const target = await vscode.window.showSaveDialog({
+        title: 'Export the decisions table',
+        filters: { 'CSV (UTF-8)': ['csv'] },
+        defaultUri: folder ? vscode.Uri.joinPath(folder, 'imr-decisions.csv') : undefined,
+      });
+      if (!target) return;
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(report.text));
+      void vscode.window.showInformationMessage(`IMR: decisions table written to ${vscode.workspace.asRelativePath(target)}`);
+    }),
+    vscode.commands.registerCommand('imr.showSummary', async () => {
+      const languageClient = await ensureClient();
+      const report = await languageClient.sendRequest<{ text: string } | null>(WORKSPACE_REPORT_METHOD, { format: 'html' });
+      if (!report) return;
+      // No scripts, and the page's own policy (default-src 'none'; inline styles only) stays.
+      const panel = vscode.window.createWebviewPanel('imr.summary', 'IMR Summary', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+      panel.webview.html = report.text;
+    }),
   );
   const letterOpen = vscode.workspace.textDocuments.some(isLetter);
   if (letterOpen) void ensureClient().catch(() => undefined);
+  // A folder with .imr letters gets their problems without opening one: the server reads them.
+  else if (vscode.workspace.workspaceFolders?.length && vscode.workspace.getConfiguration('imr').get('workspace.enable', true)) {
+    void Promise.resolve(vscode.workspace.findFiles('**/*.imr', '**/node_modules/**', 1)).then(
+      (found) => (found.length > 0 ? ensureClient() : undefined),
+    ).catch(() => undefined);
+  }
 
   const activationMs = performance.now() - started;
   log(`activated in ${activationMs.toFixed(2)} ms (${letterOpen ? 'starting the language server' : 'language server deferred until a letter is open'})`);

@@ -86,7 +86,7 @@ describe('messages a user can act on', () => {
 
   it('a folder with no letters says so and exits 2', async () => {
     const run = await runCli(['nothing'], { cwd: dir });
-    assert.match(run.stderr, /^nothing: no letters found \(\.imr or \.txt files/m);
+    assert.match(run.stderr, /^nothing: no letters found \(\.imr, \.txt or \.pdf files/m);
     assert.equal(run.code, 2);
   });
 

@@ -386,4 +386,49 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     assert.equal(results.failed, 0);
     assert.ok(results.passed >= MIN_SUITE_PASSES, `only ${results.passed} extension tests passed; the suite has ${MIN_SUITE_PASSES}`);
   });
+  // Last: its window starts a second extension host (a second output channel log).
+  test('a folder of letters, none opened: problems of several letters in Problems, the letters in the IMR Letters view', { timeout: 240_000 }, async () => {
+    assertSetUp();
+    assert.ok(server);
+    // A folder of its own, so that no editor is restored from the test above.
+    const folder = join(temp, 'folder-of-letters');
+    cpSync(fixturesDir, folder, { recursive: true });
+    const page = await newPage();
+    try {
+      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
+      // The view container, from its activity bar icon (a click on an open container closes it).
+      const container = page.locator('.part.sidebar [id="workbench.view.extension.imrLetters"]');
+      const icon = page.locator('.activitybar .action-item a[aria-label^="IMR Letters"]');
+      await icon.waitFor({ timeout: 60_000 });
+      if (!(await container.isVisible())) await icon.click();
+      await container.waitFor({ state: 'visible', timeout: 30_000 });
+      const rows = container.locator('.monaco-list-row');
+      for (const name of ['clean.imr', 'defects.imr', 'letter.txt']) await rows.filter({ hasText: name }).first().waitFor({ timeout: 90_000 });
+      assert.equal(await rows.filter({ hasText: 'note.txt' }).count(), 0, 'a .txt that is not a letter is not listed');
+      await page.screenshot({ path: join(resultsDir, 'letters-view.png') });
+
+      await page.keyboard.press('Control+Shift+M');
+      const markers = page.locator('.markers-panel .monaco-list-row');
+      for (const name of ['defects.imr', 'letter.txt']) await markers.filter({ hasText: name }).first().waitFor({ timeout: 90_000 });
+      assert.equal(await page.locator('.tabs-container .tab', { hasText: /defects\.imr|letter\.txt|clean\.imr/ }).count(), 0, 'no letter was opened');
+      await page.screenshot({ path: join(resultsDir, 'workspace-problems.png') });
+
+      // "IMR: Show Summary" (also on the view's title bar, shown on hover): the report in a webview.
+      assert.equal(await page.locator('.action-label[aria-label="Show Summary"]').count() > 0, true, 'on the view title bar');
+      await page.keyboard.press('F1');
+      const palette = page.locator('.quick-input-widget');
+      await palette.waitFor({ state: 'visible', timeout: 30_000 });
+      await page.keyboard.type('IMR: Show Summary');
+      await palette.locator('.monaco-list-row', { hasText: 'IMR: Show Summary' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'IMR Summary' }).waitFor({ timeout: 60_000 });
+      const summary = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await summary.locator('#totals').waitFor({ timeout: 60_000 });
+      assert.match((await summary.locator('#totals').textContent()) ?? '', /Letters\s*3/);
+      await page.screenshot({ path: join(resultsDir, 'workspace-summary.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
 });

@@ -74,7 +74,7 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** The `imr` section answered to workspace/configuration (read at each request). */
   settings?: unknown;
-  /** Workspace folder URIs sent in initialize (default: none, with the repository as rootUri). */
+  /** Workspace folders sent in initialize, as file: URIs or paths; the server reads their letters (none by default: only open letters). */
   workspaceFolders?: string[];
 }
 
@@ -136,10 +136,15 @@ export class LspClient {
     connection.listen();
     client.initializeResult = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(ROOT).href,
+      rootUri: options.workspaceFolders?.length ? asUri(options.workspaceFolders[0]) : null,
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((uri) => ({ uri, name: uri.split('/').pop() ?? uri })) : null,
+      workspaceFolders: options.workspaceFolders?.length
+        ? options.workspaceFolders.map((folder) => {
+            const uri = asUri(folder);
+            return { uri, name: uri.slice(uri.lastIndexOf('/') + 1) };
+          })
+        : null,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -243,4 +248,9 @@ export function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit):
     ? edit.documentChanges.flatMap((change) => ('edits' in change && change.textDocument.uri === document.uri ? change.edits : []))
     : edit.changes?.[document.uri] ?? [];
   return TextDocument.applyEdits(document, edits);
+}
+
+/** A folder as a file: URI (given as one, or as a path). */
+function asUri(folder: string): string {
+  return folder.startsWith('file:') ? folder : pathToFileURL(folder).href;
 }

@@ -215,7 +215,7 @@ describe('settings', () => {
 
   it('bad values fall back to the defaults; good ones are kept', async () => {
     const settings = await store({ enable: 'yes', rules: { 'missing-guideline': 'error', 'duplicate-item': 'loud', x: 3 }, trace: { server: 'verbose' } }).get('file:///a.imr');
-    assert.deepEqual(settings, { enable: true, rules: { 'missing-guideline': 'error' }, trace: { server: 'verbose' } });
+    assert.deepEqual(settings, { enable: true, rules: { 'missing-guideline': 'error' }, trace: { server: 'verbose' }, workspace: { enable: true, maxLetters: 10_000 } });
     assert.deepEqual(await store('nonsense').get('file:///a.imr'), DEFAULT_SETTINGS);
   });
 

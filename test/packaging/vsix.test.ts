@@ -62,6 +62,7 @@ test('the .vsix holds the manifest, bundles, grammar, language configuration, RE
     'extension/dist/THIRD-PARTY-NOTICES.txt',
     'extension/syntaxes/imr.tmLanguage.json',
     'extension/language-configuration.json',
+    'extension/media/imr-letters.svg', // the IMR Letters view's activity bar icon
   ];
   const missing = required.filter((name) => !entries.has(name));
   assert.deepEqual(missing, [], 'missing from the .vsix (the bundles come from npm run build, the rest from the repo)');
@@ -89,6 +90,7 @@ test('no sources, tests, maps, node_modules or build output other than the bundl
     /^extension\/dist\/(?:extension|server|pdf-worker)\.js$/,
     /^extension\/dist\/THIRD-PARTY-NOTICES\.txt$/,
     /^extension\/syntaxes\/imr\.tmLanguage\.json$/,
+    /^extension\/media\/imr-letters\.svg$/,
     /^extension\/docs\/rules\/[\w-]+\.md$/,
     /^extension\/images\/(?:icon\.png|imr-file\.svg)$/,
   ];
@@ -119,7 +121,7 @@ test('the manifest points at files inside the package', () => {
   const fileIcon = manifest.contributes.languages[0].icon;
   assert.ok(fileIcon && entries.has(inPackage(fileIcon.light)) && entries.has(inPackage(fileIcon.dark)), 'the .imr file icon is not packaged');
   for (const grammar of manifest.contributes.grammars) assert.ok(entries.has(inPackage(grammar.path)), grammar.path);
-  assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext']);
+  assert.deepEqual(manifest.activationEvents, ['onLanguage:imr', 'onLanguage:plaintext', 'workspaceContains:**/*.imr', 'onView:imr.letters']);
   // code-server 4.100.3 is VS Code 1.100: a newer engine would refuse to install there.
   assert.match(manifest.engines.vscode, /^\^1\.(?:\d|[1-9]\d|100)\.\d+$/);
 });

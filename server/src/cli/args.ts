@@ -1,8 +1,9 @@
 // Command-line arguments, parsed by hand: the CLI has no runtime dependency but the engine.
 import type { SeveritySetting } from '../engine';
 import { isSeveritySetting, SEVERITY_SETTINGS } from '../shared/protocol';
+import { parseShard, type Shard } from './shard';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'csv' | 'jsonl' | 'html';
 
 export interface CliOptions {
   format: OutputFormat;
@@ -15,6 +16,8 @@ export interface CliOptions {
   configPath: string | null;
   /** Worker threads; null: decided by the number of files and cores. */
   jobs: number | null;
+  /** --shard I/N: only the files of shard I; null: all. */
+  shard: Shard | null;
   help: boolean;
   version: boolean;
   /** Write the letter's text (a PDF's extracted text) instead of checking it. */
@@ -27,9 +30,9 @@ export const MAX_JOBS = 32;
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; error: string };
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'csv', 'jsonl', 'html'];
 /** Options that take a value, as `--name value` or `--name=value`. */
-const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs']);
+const VALUED = new Set(['--format', '--stdin-filename', '--max-warnings', '--rule', '--config', '--jobs', '--shard']);
 
 export const USAGE = `Usage: imr-lint [options] <files or folders...>
 
@@ -38,7 +41,8 @@ Folders are searched recursively for .imr, .txt and .pdf files. For a PDF, each
 problem also gives its page; lines and columns are those of the extracted text.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format FORMAT            text, json, sarif, or the decisions table, one row per
+                             item: csv, jsonl; or html, a one-page summary (default: text)
   --stdin                    read one letter (at most 64 MB) from standard input
   --stdin-filename PATH      the path to report (and find .imr-lint.json from) for --stdin
   --max-warnings N           exit 1 when there are more than N warnings
@@ -48,6 +52,8 @@ Options:
   --jobs N                   worker threads, 1 to 32 (default: one per core for 400 files or more)
   --print-text               write the text of one letter (a PDF's extracted text) to
                              standard output instead of checking it
+  --shard I/N                check only shard I of N (1-based): a fixed share of the files,
+                             by path, so N jobs split an archive without overlap
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -64,6 +70,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
     ruleOverrides: {},
     configPath: null,
     jobs: null,
+    shard: null,
     help: false,
     version: false,
     printText: false,
@@ -134,6 +141,12 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
         }
         options.jobs = Number(value);
         break;
+      case '--shard': {
+        const shard = parseShard(value!);
+        if (typeof shard === 'string') return fail(shard);
+        options.shard = shard;
+        break;
+      }
       case '--config':
         if (!value) return fail('option --config needs a path');
         options.configPath = value;
@@ -145,6 +158,7 @@ export function parseArgs(argv: readonly string[], isRuleId: (id: string) => boo
 
   if (options.help || options.version) return { ok: true, options };
   if (options.stdin && options.paths.length > 0) return fail('--stdin reads one letter from standard input: give no paths with it');
+  if (options.stdin && options.shard !== null) return fail('--shard splits files: it cannot be used with --stdin');
   if (!options.stdin && options.stdinFilename !== null) return fail('--stdin-filename needs --stdin');
   if (!options.stdin && options.paths.length === 0) return fail('no files or folders given');
   if (options.printText && options.paths.length > 1) return fail('--print-text writes the text of one letter: give one file');

@@ -14,6 +14,7 @@ import { PieceJoiner, plural, safeForTerminal, type Notice, type Reporter } from
 import { OutputWriter } from './output';
 import { decodeLetter, isPdf, MAX_LETTER_BYTES, readLetter, readPdf, type ReadResult } from './read';
 import { packageInfo } from '../packageInfo';
+import { inShard } from './shard';
 import { startWorkerIfAny, WorkerPool } from './workers';
 
 export interface CliIO {
@@ -100,11 +101,12 @@ async function run(argv: readonly string[], io: CliIO, out: OutputWriter, err: O
   } else {
     const found = await discover(options.paths, io.cwd);
     for (const p of found.problems) await session.notice({ display: p.display, message: p.message, level: p.fatal ? 'error' : 'warning' });
+    const files = options.shard ? found.files.filter((f) => inShard(f.display, options.shard)) : found.files;
     if (found.files.length === 0 && found.problems.length === 0) {
       const where = options.paths.length === 1 ? options.paths[0] : `${options.paths.length} paths given`;
-      await session.notice({ display: where, message: 'no letters found (.imr or .txt files; folders are searched recursively)', level: 'error' });
+      await session.notice({ display: where, message: 'no letters found (.imr, .txt or .pdf files; folders are searched recursively)', level: 'error' });
     }
-    await checkAll(found.files, options, io.cwd, configs, session);
+    await checkAll(files, options, io.cwd, configs, session);
   }
   return session.finish(options.maxWarnings);
 }
@@ -208,6 +210,8 @@ class Session {
   private files = 0;
   private filesWithProblems = 0;
   private readonly notices: Notice[] = [];
+  /** The pieces of a collecting reporter (html), for its end(). */
+  private readonly collected: string[] = [];
   private readonly badConfigs = new Set<string>();
   /** The config files that set the rules of at least one letter checked, in the order first used. */
   private readonly configsUsed = new Set<string>();
@@ -253,7 +257,8 @@ class Session {
     this.files++;
     if (outcome.problems > 0) this.filesWithProblems++;
     for (const severity of Object.keys(this.counts) as Array<keyof Counts>) this.counts[severity] += outcome.counts[severity];
-    await this.out.write(this.joiner.join(outcome.pieces));
+    if (this.reporter.collect) this.collected.push(...outcome.pieces);
+    else await this.out.write(this.joiner.join(outcome.pieces));
   }
 
   async finish(maxWarnings: number | null): Promise<number> {
@@ -262,7 +267,7 @@ class Session {
     const exitCode = failed ? 2 : this.counts.error > 0 || tooManyWarnings ? 1 : 0;
     const totals = { files: this.files, filesWithProblems: this.filesWithProblems, counts: this.counts };
     const configuration = { files: [...this.configsUsed], ruleFlags: this.ruleFlags };
-    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode, configuration }));
+    await this.out.write(this.reporter.end({ totals, notices: this.notices, exitCode, configuration }, this.collected));
     if (tooManyWarnings) {
       await this.err.write(`imr-lint: ${plural(this.counts.warning, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     }

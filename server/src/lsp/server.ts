@@ -1,26 +1,36 @@
 // Wires the features to a connection. Each handler is thin: read params, get the letter's
 // analysis, hand the engine's data to a feature module, answer. Handlers are guarded (see guard.ts).
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   DiagnosticRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentDiagnosticReportKind,
   MessageType,
   ShowMessageNotification,
   TextDocumentSyncKind,
   type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ExecuteCommandParams,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFolder,
 } from 'vscode-languageserver';
+import { lint } from '../engine';
+import { summaryHtml, summaryRecord, type SummaryRecord } from '../report/html';
+import { csvHeader, csvLine, CSV_BOM, tableRows } from '../report/table';
 import { AnalysisCache } from './analysis';
 import { CONFIG_FILE_NAME } from '../config/discovery';
 import { LetterConfigs } from './configs';
 import { codeActions, CODE_ACTION_KINDS } from './codeActions';
+import { filePath } from './configFile';
 import { disableRuleAdvice, listDefects, stringArgument } from './commands';
 import { toLspDiagnostics } from './diagnostics';
 import { DiagnosticsPusher } from './diagnosticsPush';
@@ -32,10 +42,11 @@ import { codeLenses } from './meaning';
 import { Letters } from './letters';
 import { errorForLog, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
-import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, type LetterSummary } from './protocol';
+import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, WORKSPACE_REPORT_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
 import { packageInfo } from '../packageInfo';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './symbols';
+import { isConfigFile, REMOVED_ID, viewEntry, viewOf, Workspace, type Progress } from './workspace';
 import { letterSymbols } from './workspaceSymbols';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -61,6 +72,11 @@ export function startServer(connection: Connection): void {
   const configs = new LetterConfigs(log, (message) => {
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   });
+  let workspace: Workspace | undefined;
+  let registerWatchers = false;
+  let answeredWorkspace = false;
+  let roots: string[] = [];
+  let progressSupport = false;
 
   process.on('uncaughtException', (error) => log.error(`uncaught exception: ${errorForLog(error)}`));
   process.on('unhandledRejection', (error) => log.error(`unhandled rejection: ${errorForLog(error)}`));
@@ -87,10 +103,27 @@ export function startServer(connection: Connection): void {
     versionedEdits = capabilities.workspace?.workspaceEdit?.documentChanges === true;
     registerConfigurationChange = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     foldingLimit = capabilities.textDocument?.foldingRange?.rangeLimit;
-    if (!pull) {
-      pusher = new DiagnosticsPusher(letters, (uri, version, diagnostics) => {
-        void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
-      }, log);
+    registerWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progressSupport = capabilities.window?.workDoneProgress === true;
+    const publish = (uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void => {
+      void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+    };
+    if (!pull) pusher = new DiagnosticsPusher(letters, publish, log);
+    roots = workspaceRoots(params);
+    if (roots.length > 0) {
+      const store = settings;
+      workspace = new Workspace(roots, {
+        settingsFor: (uri) => store.get(uri),
+        configs,
+        documents,
+        log,
+        // Open letters are reported from their text, by the pusher or by document pulls.
+        changed: (uri, letter) => {
+          if (!pull && !documents.get(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
+          lettersChanged();
+        },
+        progress: (title) => startProgress(title),
+      }, pull);
     }
     log.info(`${SERVER_NAME} ${serverVersion()}: diagnostics ${pull ? 'pulled by the client' : 'pushed'}`);
     return {
@@ -104,7 +137,7 @@ export function startServer(connection: Connection): void {
         executeCommandProvider: { commands: [...SERVER_COMMANDS] },
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-        ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: 'imr', interFileDependencies: false, workspaceDiagnostics: workspace !== undefined } } : {}),
       },
       serverInfo: { name: SERVER_NAME, version: serverVersion() },
     };
@@ -114,7 +147,12 @@ export function startServer(connection: Connection): void {
     if (registerConfigurationChange) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
-    if (watchConfigs) {
+    // Letters and configs when the workspace is read; else the configs alone, for open letters.
+    if (workspace && registerWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{imr,txt,IMR,TXT}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      }).catch(() => undefined);
+    } else if (watchConfigs) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);
     }
     if (workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(guardNotification(log, 'workspace/didChangeWorkspaceFolders', async () => {
@@ -122,17 +160,55 @@ export function startServer(connection: Connection): void {
       configs.setFolders((folders ?? []).map((f) => f.uri));
       relintAll();
     }));
+    void workspace?.scan();
   });
 
-  /** Settings or a config file changed: every open letter's results may change. */
+  /** Settings or a config file changed: every letter's results may change, open or not. */
   const relintAll = (): void => {
     if (pusher) pusher.scheduleAll();
     else if (refreshSupport) void connection.sendRequest(DiagnosticRefreshRequest.type).catch(() => undefined);
+    void workspace?.scan();
+  };
+  /** Tells the view to ask again, at most every 300 ms. */
+  let changedTimer: NodeJS.Timeout | undefined;
+  const lettersChanged = (): void => {
+    changedTimer ??= setTimeout(() => {
+      changedTimer = undefined;
+      void connection.sendNotification(WORKSPACE_LETTERS_CHANGED).catch(() => undefined);
+    }, 300);
   };
 
-  connection.onDidChangeWatchedFiles(guardNotification(log, 'workspace/didChangeWatchedFiles', () => {
-    configs.changed();
-    relintAll();
+  /** A work-done progress the user can cancel, when the client shows them. */
+  const startProgress = async (title: string): Promise<Progress | null> => {
+    if (!progressSupport) return null;
+    try {
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, true);
+      return { report: (percentage, message) => reporter.report(percentage, message), done: () => reporter.done(), token: reporter.token };
+    } catch {
+      return null;
+    }
+  };
+
+  connection.onDidChangeWatchedFiles(guardNotification(log, 'workspace/didChangeWatchedFiles', async (params) => {
+    if (!isRecord(params) || !Array.isArray(params.changes)) return;
+    let configChanged = false;
+    for (const change of params.changes.slice(0, 100_000)) {
+      if (!isRecord(change) || typeof change.uri !== 'string') continue;
+      const file = filePath(change.uri);
+      if (file === null) continue;
+      if (isConfigFile(file)) {
+        configChanged = true;
+        continue;
+      }
+      if (!workspace) continue;
+      if (change.type === FileChangeType.Deleted) workspace.deleted(file);
+      else await workspace.refresh(file);
+    }
+    if (configChanged) {
+      configs.changed();
+      relintAll();
+    }
   }));
 
   // --- documents ---------------------------------------------------------------------------
@@ -144,6 +220,7 @@ export function startServer(connection: Connection): void {
     }
     cache.delete(document.uri);
     pusher?.schedule(document.uri);
+    if (workspace) lettersChanged();
   }));
 
   connection.onDidChangeTextDocument(guardNotification(log, 'textDocument/didChange', (params) => {
@@ -154,6 +231,7 @@ export function startServer(connection: Connection): void {
     }
     if (skipped) log.warn(`textDocument/didChange ${log.doc(document.uri)} v${document.version}: skipped ${skipped} malformed change(s)`);
     pusher?.schedule(document.uri);
+    if (workspace) lettersChanged();
   }));
 
   connection.onDidCloseTextDocument(guardNotification(log, 'textDocument/didClose', (params) => {
@@ -161,6 +239,14 @@ export function startServer(connection: Connection): void {
     if (typeof uri !== 'string') return;
     ready().close(uri);
     pusher?.closed(uri);
+    // The letter's file (unsaved edits are gone) is its truth again: read it and report it in full.
+    const file = filePath(uri);
+    if (workspace && file !== null) {
+      workspace.closed(uri);
+      const letter = workspace.byUri(uri);
+      if (letter && pusher) connection.sendDiagnostics({ uri, diagnostics: letter.diagnostics }).catch(() => undefined);
+      void workspace.refresh(file);
+    }
   }));
 
   connection.onDidChangeConfiguration(guardNotification(log, 'workspace/didChangeConfiguration', (params) => {
@@ -231,8 +317,39 @@ export function startServer(connection: Connection): void {
       await yieldToEventLoop();
       throwIfCancelled(token);
     }
+    if (workspace) out.push(...workspace.symbols(query, (uri) => documents.get(uri) !== undefined));
     return out;
   }));
+
+  connection.languages.diagnostics.onWorkspace(async (params, token) => {
+    try {
+      const previous = new Map<string, string>();
+      for (const p of Array.isArray(params?.previousResultIds) ? params.previousResultIds : []) {
+        if (isRecord(p) && typeof p.uri === 'string' && typeof p.value === 'string') previous.set(p.uri, p.value);
+      }
+      const ws = workspace;
+      if (!ws) return { items: [] };
+      // The first request is answered at once with what is known; later ones wait for a change.
+      for (let first = !answeredWorkspace; ; first = false) {
+        const changes = ws.changesSince(previous);
+        if (changes.length > 0 || first || token.isCancellationRequested) {
+          const items: WorkspaceDocumentDiagnosticReport[] = changes.map(({ uri, letter }) => ({
+            kind: DocumentDiagnosticReportKind.Full,
+            uri,
+            version: null,
+            resultId: letter ? letter.resultId : REMOVED_ID,
+            items: letter ? letter.diagnostics : [],
+          }));
+          answeredWorkspace = true;
+          return { items };
+        }
+        await ws.nextChange(token);
+      }
+    } catch (error) {
+      log.error(`workspace/diagnostic failed: ${errorForLog(error)}`);
+      return { items: [] };
+    }
+  });
 
   connection.languages.diagnostics.on(guardRequest<DocumentDiagnosticParams, DocumentDiagnosticReport>(
     log,
@@ -246,6 +363,52 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };
     },
   ));
+
+  connection.onRequest(WORKSPACE_LETTERS_METHOD, guardRequest(log, WORKSPACE_LETTERS_METHOD, { letters: [] }, async (_params: unknown, token): Promise<{ letters: WorkspaceLetterEntry[] }> => {
+    const out: WorkspaceLetterEntry[] = [];
+    const openUris = new Set<string>();
+    // Open letters as their text says (unsaved edits win), then the others as read from disk.
+    for (const document of documents.all()) {
+      openUris.add(document.uri);
+      const letter = await ready().getEnabled(document.uri, token);
+      if (letter) out.push(viewEntry(document.uri, letter.result.letter.layout, letter.result.diagnostics.length, viewOf(letter.result)));
+      await yieldToEventLoop();
+    }
+    for (const letter of workspace?.all() ?? []) {
+      if (!openUris.has(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.diagnostics.length, letter));
+    }
+    out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return { letters: out };
+  }));
+
+  connection.onRequest(WORKSPACE_REPORT_METHOD, guardRequest(log, WORKSPACE_REPORT_METHOD, null, async (params: unknown, token): Promise<{ text: string } | null> => {
+    const format = isRecord(params) ? params.format : undefined;
+    if (format !== 'csv' && format !== 'html') throw invalidParams('format must be "csv" or "html"');
+    const sources: Array<{ uri: string; text: () => Promise<string | null>; settings: () => Promise<import('./protocol').ImrSettings> }> = [];
+    for (const document of documents.all()) {
+      sources.push({ uri: document.uri, text: () => Promise.resolve(document.getText()), settings: async () => (await configs.apply(document.uri, await ready().settings.get(document.uri))).settings });
+    }
+    for (const letter of workspace?.all() ?? []) {
+      if (documents.get(letter.uri)) continue;
+      sources.push({ uri: letter.uri, text: () => workspace!.textOf(letter), settings: () => workspace!.settingsOf(letter.uri) });
+    }
+    sources.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const parts: string[] = [];
+    const records: SummaryRecord[] = [];
+    for (const source of sources) {
+      const text = await source.text();
+      if (text === null) continue;
+      const settings = await source.settings();
+      if (!settings.enable) continue;
+      const { letter, diagnostics } = lint(text, settings.rules);
+      const file = displayName(source.uri, roots);
+      if (format === 'csv') for (const row of tableRows({ file, letter, diagnostics })) parts.push(csvLine(row));
+      else records.push(summaryRecord(file, source.uri, letter, diagnostics));
+      await yieldToEventLoop();
+      throwIfCancelled(token);
+    }
+    return { text: format === 'csv' ? CSV_BOM + csvHeader() + parts.join('') : summaryHtml(records, { generator: `${SERVER_NAME} ${serverVersion()}` }) };
+  }));
 
   connection.onRequest(LETTER_SUMMARY_METHOD, guardRequest(log, LETTER_SUMMARY_METHOD, null, async (params: unknown, token): Promise<LetterSummary | null> => {
     const letter = await ready().get(requireUri(params), token);
@@ -270,6 +433,34 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.listen();
+}
+
+/** The file-system folders of the workspace (workspaceFolders, else rootUri, else rootPath). */
+function workspaceRoots(params: InitializeParams): string[] {
+  const folders: WorkspaceFolder[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
+  const uris = folders.length > 0 ? folders.map((f) => f.uri) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  const roots: string[] = [];
+  for (const uri of uris) {
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
+    try {
+      roots.push(fileURLToPath(uri));
+    } catch {
+      // not a local folder
+    }
+  }
+  if (roots.length === 0 && folders.length === 0 && typeof params.rootPath === 'string' && params.rootPath) roots.push(params.rootPath);
+  return roots;
+}
+
+/** A letter's path relative to its workspace folder, as imr-lint shows paths run from there. */
+function displayName(uri: string, roots: readonly string[]): string {
+  const file = filePath(uri);
+  if (file === null) return uri;
+  for (const root of roots) {
+    const rel = relative(root, file);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return file;
 }
 
 function hash(text: string): string {

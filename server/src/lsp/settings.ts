@@ -8,7 +8,11 @@ export const DEFAULT_SETTINGS: ImrSettings = Object.freeze({
   enable: true,
   rules: Object.freeze({}) as ImrSettings['rules'],
   trace: Object.freeze({ server: 'off' }),
+  workspace: Object.freeze({ enable: true, maxLetters: 10_000 }),
 });
+
+/** imr.workspace.maxLetters may not exceed this (memory: about 10 KB per letter held). */
+export const MAX_WORKSPACE_LETTERS = 100_000;
 
 const TRACES = new Set<string>(['off', 'messages', 'verbose']);
 
@@ -24,10 +28,15 @@ function normalizeSettings(raw: unknown): ImrSettings {
   const trace = isRecord(raw.trace) && typeof raw.trace.server === 'string' && TRACES.has(raw.trace.server)
     ? (raw.trace.server as TraceSetting)
     : DEFAULT_SETTINGS.trace.server;
+  const ws = isRecord(raw.workspace) ? raw.workspace : {};
+  const maxLetters = typeof ws.maxLetters === 'number' && Number.isInteger(ws.maxLetters) && ws.maxLetters >= 0 && ws.maxLetters <= MAX_WORKSPACE_LETTERS
+    ? ws.maxLetters
+    : DEFAULT_SETTINGS.workspace.maxLetters;
   return {
     enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
     rules,
     trace: { server: trace },
+    workspace: { enable: typeof ws.enable === 'boolean' ? ws.enable : DEFAULT_SETTINGS.workspace.enable, maxLetters },
   };
 }
 

@@ -1,7 +1,7 @@
-// workspace/symbol: every item of every open letter whose name matches the query: the query's
+// workspace/symbol: every item of every letter (open, or read from the workspace folders) whose name matches the query: the query's
 // characters in order, ignoring case (so a substring matches too; an empty query matches all).
 import type { SymbolInformation } from 'vscode-languageserver';
-import { UNNAMED_ITEM, type Letter } from '../engine';
+import { UNNAMED_ITEM, type Decision, type Range } from '../engine';
 import { itemKind } from './symbolKinds';
 
 function matchesQuery(name: string, query: string): boolean {
@@ -16,7 +16,13 @@ function matchesQuery(name: string, query: string): boolean {
   return true;
 }
 
-export function letterSymbols(uri: string, letter: Letter, query: string): SymbolInformation[] {
+/** What symbols are made of: a Letter, or what the workspace keeps of one. */
+export interface SymbolSource {
+  metadata: { caseNumber: string | null };
+  items: ReadonlyArray<{ name: string; decision: Decision | null; nameRange: Range }>;
+}
+
+export function letterSymbols(uri: string, letter: SymbolSource, query: string): SymbolInformation[] {
   const container = letter.metadata.caseNumber ?? fileName(uri);
   const out: SymbolInformation[] = [];
   for (const item of letter.items) {

@@ -41,6 +41,15 @@ export interface ImrSettings {
   /** Severity per rule id; rules not named keep their default. */
   rules: { [ruleId: string]: RuleSeveritySetting };
   trace: { server: TraceSetting };
+  /** The letters of the workspace folders, read by the server whether open or not. */
+  workspace: WorkspaceSettings;
+}
+
+export interface WorkspaceSettings {
+  /** false: only open letters are checked. */
+  enable: boolean;
+  /** At most this many letters are read from the folders (in path order); the rest are not. */
+  maxLetters: number;
 }
 
 export const Commands = {
@@ -129,3 +138,40 @@ export interface LetterSummary extends DecisionCounts {
   /** The `.imr-lint.json` whose rules applied (imr.rules on top), or null: found as imr-lint finds it. */
   configFile?: string | null;
 }
+
+/**
+ * Custom request `imr/workspaceLetters` (no params): every letter the server knows, read from the
+ * workspace folders or open (an open letter as its unsaved text says), for the "IMR Letters" view.
+ * The server sends the notification `imr/workspaceLettersChanged` (no params) when the list may
+ * have changed; the client asks again.
+ */
+export const WORKSPACE_LETTERS_METHOD = 'imr/workspaceLetters';
+export const WORKSPACE_LETTERS_CHANGED = 'imr/workspaceLettersChanged';
+
+export interface WorkspaceLetterItem {
+  name: string;
+  decision: 'Upheld' | 'Overturned' | null;
+  /** The item's name, 0-based LSP range: where a click opens the letter. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** Rule ids of the problems about this item. */
+  rules: string[];
+}
+
+export interface WorkspaceLetterEntry {
+  uri: string;
+  caseNumber: string | null;
+  layout: string;
+  /** Problems in all (about items and about the letter). */
+  problems: number;
+  /** Rule ids of the problems about the letter as a whole. */
+  letterRules: string[];
+  items: WorkspaceLetterItem[];
+}
+
+/**
+ * Custom request `imr/workspaceReport`, params `{ format: 'csv' | 'html' }`: the decisions table
+ * (CSV with its byte order mark, as `imr-lint --format csv`) or the summary page (as
+ * `imr-lint --format html`) of every letter the server knows, open letters as their text says.
+ * Returns `{ text }`. The VS Code commands "IMR: Export Decisions Table" and "IMR: Show Summary".
+ */
+export const WORKSPACE_REPORT_METHOD = 'imr/workspaceReport';

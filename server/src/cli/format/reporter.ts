@@ -64,7 +64,9 @@ export interface Reporter {
   pieces(report: FileReport): string[];
   /** Put between two pieces, within a file and from one file to the next ('' for text). */
   separator: string;
-  end(summary: RunSummary): string;
+  /** True: the pieces are not written as they come but handed to end() (a report over the whole run). */
+  collect?: boolean;
+  end(summary: RunSummary, collected?: readonly string[]): string;
 }
 
 /** Joins the pieces of successive files with the reporter's separator. */
