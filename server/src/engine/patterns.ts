@@ -5,7 +5,7 @@ import type { FieldKind, SectionKind } from './types';
 /** "…: Upheld", "…:  OVERTURNED." — the decision word closing an item line. */
 export const DECISION_AT_END = /:\s*(upheld|overturned)\.?$/i;
 // A line that is only the decision word (wrapped onto its own line) is read by character in
-// items.ts (decisionWordColumn), held to /^(upheld|overturned)\.?$/i by test/unit/fast-paths.test.ts.
+// readItems.ts (decisionWordColumn), held to /^(upheld|overturned)\.?$/i by test/unit/fast-paths.test.ts.
 
 export const FIELD_LABEL = /^(claims\s+administrator\s+guidelines?|maximus\s+guidelines?|decision\s+rationales?)\s*:/i;
 /**

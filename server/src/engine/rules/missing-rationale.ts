@@ -1,4 +1,4 @@
-import { isEmptyField } from '../field';
+import { isEmptyField } from '../letterField';
 import type { Rule } from '../rule';
 import { insertLines, perItem, quote } from './util';
 

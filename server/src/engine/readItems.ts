@@ -8,11 +8,11 @@ import {
   ITEMS_INTRO,
   SENTENCE_END,
 } from './patterns';
-import { isFooterLine, LetterField } from './field';
-import { Found, type Header } from './found';
-import { LetterItem } from './item';
+import { isFooterLine, LetterField } from './letterField';
+import { Found, type Header } from './headerTable';
+import { LetterItem } from './letterItem';
 import { MAX_ITEMS } from './limits';
-import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
+import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './lineIndex';
 import { UNNAMED_ITEM, type Decision, type Field, type Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -25,7 +25,7 @@ const MAX_LEAD_IN_LINES = 14;
  * counts when labels follow it, so a cover letter's prose cannot pass for an item.
  */
 export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean, limit = MAX_ITEMS): ItemsRead {
-  // Headers and labels are found first (found.ts), then the items are built from them.
+  // Headers and labels are found first (headerTable.ts), then the items are built from them.
   const found = new Found();
   let floor = from - 1; // header walk-backs never cross this line
   let stoppedAt: number | null = null;
@@ -346,7 +346,7 @@ function readField(idx: LineIndex, line: number, labelEnd: number, stop: number)
     endLine = k;
     endCol = idx.end(k);
   }
-  // The text is folded when first read (field.ts); here it is only located.
+  // The text is folded when first read (letterField.ts); here it is only located.
   const empty = firstLine < 0;
   return new LetterField(idx, idx.offset(line, labelStart), idx.offset(line, labelEnd), empty ? 0 : idx.offset(firstLine, firstColumn), empty ? 0 : idx.offset(endLine, endCol), noise);
 }

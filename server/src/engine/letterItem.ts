@@ -1,8 +1,8 @@
 // An item read from the issues section. A long letter has thousands, and an open letter keeps
-// them: like a field (field.ts), an item holds its places as offsets into the letter and works
+// them: like a field (letterField.ts), an item holds its places as offsets into the letter and works
 // out its four ranges from the line index when asked, instead of keeping a dozen objects for them.
 // toJSON writes the ranges out, so JSON of an item is what it would be with plain properties.
-import type { LineIndex } from './text';
+import type { LineIndex } from './lineIndex';
 import type { Decision, Field, ItemData, Range } from './types';
 
 /** What an item says, as the parser read it. */

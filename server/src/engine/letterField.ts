@@ -7,7 +7,7 @@
 // so JSON of a letter is the same as if they were plain properties. Ranges are built anew at
 // each read.
 import { fieldKindOf, PAGE_NOISE } from './patterns';
-import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
+import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './lineIndex';
 import type { Field, FieldData, FieldKind, Range } from './types';
 
 // A letter has thousands of fields, and an open letter keeps them: each holds offsets only
