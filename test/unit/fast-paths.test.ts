@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assertProperty } from '../support/seeded';
 import { parse } from '../../server/src/engine/parse';
-import { blindText, isEmptyField } from '../../server/src/engine/letterField';
+import { blindText, isEmptyField } from '../../server/src/engine/fieldText';
 import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';

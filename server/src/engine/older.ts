@@ -1,7 +1,8 @@
 // Older layouts (FORMAT.md, "Older layouts"): the decisions are prose, not labelled blocks.
 // What can be read is read; the older-layout rule says plainly what could not be.
 import { LetterItem } from './letterItem';
-import { foldPieces, LineIndex } from './lineIndex';
+import { foldPieces } from './fold';
+import { LineIndex } from './lineIndex';
 import type { Item, Section } from './types';
 
 const NUMBERED = /^\d{1,2}[).]\s/;

@@ -3,7 +3,7 @@ import { readItems } from './readItems';
 import { emptyMetadata, readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
 import { LETTER_SIGNS } from '../shared/letterSigns';
-import { headingKindAt } from './patterns';
+import { headingKindAt } from './headings';
 import { LineIndex, range } from './lineIndex';
 import type { Item, Layout, Letter, Section } from './types';
 

@@ -8,11 +8,13 @@ import {
   ITEMS_INTRO,
   SENTENCE_END,
 } from './patterns';
-import { isFooterLine, LetterField } from './letterField';
+import { LetterField } from './letterField';
+import { isFooterLine } from './footer';
 import { Found, type Header } from './headerTable';
 import { LetterItem } from './letterItem';
 import { MAX_ITEMS } from './limits';
-import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './lineIndex';
+import { foldPieces } from './fold';
+import { isBlankChar, isRegexSpace, LineIndex } from './lineIndex';
 import { UNNAMED_ITEM, type Decision, type Field, type Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */

@@ -1,8 +1,8 @@
-import { blindText } from '../letterField';
+import { blindText } from '../fieldText';
 import type { Rule } from '../rule';
 import { insertLines, perItem, quote } from './util';
 
-/** "Decision based on" with nothing after it: a label with a stub, not a citation. Blind (letterField.ts). */
+/** "Decision based on" with nothing after it: a label with a stub, not a citation. Blind (fieldText.ts). */
 export const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+)?[\s.:]*$/i;
 
 export const missingGuideline: Rule = {

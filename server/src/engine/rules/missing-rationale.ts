@@ -1,4 +1,4 @@
-import { isEmptyField } from '../letterField';
+import { isEmptyField } from '../fieldText';
 import type { Rule } from '../rule';
 import { insertLines, perItem, quote } from './util';
 
