@@ -63,5 +63,14 @@ function readIssueAtDispute(idx: LineIndex, sections: readonly Section[]): Item[
  * so every Item has one runtime shape.
  */
 function proseItem(idx: LineIndex, name: string, decision: Item['decision'], from: number, to: number): Item {
-  return new LetterItem({ name, decision, decisionText: null, leadIn: null }, [null, null, null], idx, from, from, to, -1, to);
+  return new LetterItem({
+    content: { name, decision, decisionText: null, leadIn: null },
+    fields: [null, null, null],
+    lines: idx,
+    start: from,
+    nameStart: from,
+    nameEnd: to,
+    decisionEnd: -1,
+    blockEnd: to,
+  });
 }
