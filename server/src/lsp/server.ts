@@ -20,23 +20,23 @@ import {
 import { AnalysisCache } from './analysis';
 import { CONFIG_FILE_NAME } from '../config/discovery';
 import { LetterConfigs } from './configs';
-import { codeActions, CODE_ACTION_KINDS } from './codeActions';
-import { disableRuleAdvice, listDefects, stringArgument } from './commands';
-import { toLspDiagnostics } from './diagnostics';
-import { DiagnosticsPusher } from './diagnosticsPush';
+import { codeActions, CODE_ACTION_KINDS } from './features/codeActions';
+import { disableRuleAdvice, listDefects, stringArgument } from './features/commands';
+import { toLspDiagnostics } from './features/diagnostics';
+import { DiagnosticsPusher } from './features/diagnosticsPush';
 import { DocumentStore } from './documents';
-import { foldingRanges } from './folding';
+import { foldingRanges } from './features/folding';
 import { guardNotification, guardRequest, throwIfCancelled, yieldToEventLoop } from './guard';
-import { hover } from './hover';
-import { codeLenses } from './meaning';
+import { hover } from './features/hover';
+import { codeLenses } from './features/meaning';
 import { Letters } from './letters';
 import { errorForLog, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
 import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, type LetterSummary } from './protocol';
 import { packageInfo } from '../packageInfo';
 import { SettingsStore } from './settings';
-import { documentSymbols } from './symbols';
-import { letterSymbols } from './workspaceSymbols';
+import { documentSymbols } from './features/symbols';
+import { letterSymbols } from './features/workspaceSymbols';
 
 export const SERVER_NAME = 'imr-language-server';
 

@@ -3,12 +3,12 @@
 // which guideline it cites and what that means; on a defect, the rule's documentation. Several
 // can apply at one position: they are shown together, the narrowest range wins.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
-import { ruleById, type Field, type Item, type LintResult } from '../engine';
+import { ruleById, type Field, type Item, type LintResult } from '../../engine';
 import { decisionExplanation, FIELD_LABELS, fieldMeaning, guidelineExplanation, guidelineTitle } from './explanations';
-import { classifyGuidelineText } from '../engine';
+import { classifyGuidelineText } from '../../engine';
 import { dateHover, itemNameHover } from './meaning';
-import { comparePositions, rangeContains } from './params';
-import { ruleDocHref } from './ruleDocs';
+import { comparePositions, rangeContains } from '../params';
+import { ruleDocHref } from '../ruleDocs';
 
 interface Part {
   markdown: string;

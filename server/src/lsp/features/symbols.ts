@@ -1,10 +1,10 @@
 // textDocument/documentSymbol: sections, the items inside them, and each item's three fields.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import { classifyTreatment, UNNAMED_ITEM, type Field, type Item, type Letter } from '../engine';
+import { classifyTreatment, UNNAMED_ITEM, type Field, type Item, type Letter } from '../../engine';
 import { FIELD_LABELS } from './explanations';
-import { throwIfCancelled } from './guard';
-import { comparePositions, rangeContains } from './params';
-import { DETAIL_SEPARATOR } from './protocol';
+import { throwIfCancelled } from '../guard';
+import { comparePositions, rangeContains } from '../params';
+import { DETAIL_SEPARATOR } from '../protocol';
 import { FIELD_KIND, itemDetail, itemKind, SECTION_KIND } from './symbolKinds';
 
 

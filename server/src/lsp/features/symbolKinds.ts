@@ -6,8 +6,8 @@
 // - an item with no decision -> Null       (nothing was decided that we could read)
 // - the three fields         -> Field
 import { SymbolKind } from 'vscode-languageserver';
-import type { Decision } from '../engine';
-import { DecisionDetail } from './protocol';
+import type { Decision } from '../../engine';
+import { DecisionDetail } from '../protocol';
 
 export const SECTION_KIND = SymbolKind.Namespace;
 export const FIELD_KIND = SymbolKind.Field;
