@@ -60,6 +60,14 @@ export default tseslint.config(
     },
   },
   {
+    // An LSP feature is a pure function from the analysis to LSP types (tested in-process): it
+    // reads no file and never reaches for the wiring (server.ts, transport.ts, main.ts).
+    files: ['server/src/lsp/features/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['fs', 'node:*', 'path', 'child_process', 'os', 'worker_threads', 'vscode-languageserver/node', '../server', '../transport', '../main'], message: 'lsp/features/ holds pure features; the wiring lives in server/src/lsp/ (see ARCHITECTURE.md).' }] }],
+    },
+  },
+  {
     // The extension client never pulls the server's code into its bundle: only server/src/shared.
     files: ['client/src/**/*.ts'],
     rules: {

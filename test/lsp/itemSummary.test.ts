@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from '../../server/src/engine';
-import { authorizedBefore, itemHoverLines, itemSymbolDetail, itemSymbolName, MAX_SYMBOL_NAME } from '../../server/src/lsp/itemSummary';
+import { authorizedBefore, itemHoverLines, itemSymbolDetail, itemSymbolName, MAX_SYMBOL_NAME } from '../../server/src/lsp/features/itemSummary';
 import { repoRoot } from '../support/paths';
 
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8');

@@ -1,5 +1,5 @@
 // The engine's fast paths, held to slow and obvious references. Fields are folded only when read
-// (field.ts), and the rules read them as written with "blind" regexes: on any field text
+// (letterField.ts), and the rules read them as written with "blind" regexes: on any field text
 // (whitespace runs of every kind, words hyphenated at line ends, page footers, verdict phrases
 // cut anywhere) each rule's reading of the text as written equals its reading of the folded
 // text, for every tail length and whether or not the field was folded first. The verdict reader
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assertProperty } from '../support/seeded';
 import { parse } from '../../server/src/engine/parse';
-import { blindText, isEmptyField } from '../../server/src/engine/field';
+import { blindText, isEmptyField } from '../../server/src/engine/fieldText';
 import { CONDITIONAL, fieldVerdict, MENTION, NEGATION, rationaleVerdict } from '../../server/src/engine/verdict';
 import { NO_EVIDENCE } from '../../server/src/engine/rules/uncited-guideline';
 import { STUB } from '../../server/src/engine/rules/missing-guideline';
@@ -19,9 +19,9 @@ import { firstsByHash, firstsByMap, keyHash } from '../../server/src/engine/rule
 import { collidingName } from '../../bench/hostile';
 import type { Field, Letter } from '../../server/src/engine/types';
 import { rules } from '../../server/src/engine/rules';
-import { colonBefore, decisionWordColumn } from '../../server/src/engine/items';
+import { colonBefore, decisionWordColumn } from '../../server/src/engine/readItems';
 import { DECISION_AT_END } from '../../server/src/engine/patterns';
-import { LineIndex } from '../../server/src/engine/text';
+import { LineIndex } from '../../server/src/engine/lineIndex';
 import { HEADING, INTRO } from './huge-inputs';
 
 const WORDS = [

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { lint, rules } from '../../server/src/engine';
-import { LetterItem } from '../../server/src/engine/item';
+import { LetterItem } from '../../server/src/engine/letterItem';
 import { FIXTURES_DIR, markersOf, readFixture, splitMarkers, withMarkers, writeFixture, type Marker } from '../support/fixtures';
 import { requireShared } from '../support/paths';
 

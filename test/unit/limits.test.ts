@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from '../../server/src/engine';
-import { readItems } from '../../server/src/engine/items';
-import { LineIndex } from '../../server/src/engine/text';
+import { readItems } from '../../server/src/engine/readItems';
+import { LineIndex } from '../../server/src/engine/lineIndex';
 import { HEADING, INTRO } from './huge-inputs';
 
 const top = `${HEADING}\n${INTRO}\n`;

@@ -3,7 +3,7 @@ import { parse } from './parse';
 import { rules } from './rules';
 import { resolveSeverity } from './settings';
 import { LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from './limits';
-import { range } from './text';
+import { range } from './lineIndex';
 import type { Letter } from './types';
 
 export interface LintResult {

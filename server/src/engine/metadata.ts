@@ -1,7 +1,8 @@
 // Case metadata: the published letters' header table (a block of labels, then a block of values),
 // a cover letter's "Label: value" lines, and the reviewer's credentials.
 import { CASE_NUMBER, META_LABEL, type MetaKey, metaKeyOf } from './patterns';
-import { foldPieces, LineIndex } from './text';
+import { foldPieces } from './fold';
+import { LineIndex } from './lineIndex';
 import { readDate } from './dates';
 import type { DateKey, DateMention, Metadata, Section } from './types';
 

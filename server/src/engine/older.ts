@@ -1,7 +1,8 @@
 // Older layouts (FORMAT.md, "Older layouts"): the decisions are prose, not labelled blocks.
 // What can be read is read; the older-layout rule says plainly what could not be.
-import { LetterItem } from './item';
-import { foldPieces, LineIndex } from './text';
+import { LetterItem } from './letterItem';
+import { foldPieces } from './fold';
+import { LineIndex } from './lineIndex';
 import type { Item, Section } from './types';
 
 const NUMBERED = /^\d{1,2}[).]\s/;
@@ -62,5 +63,14 @@ function readIssueAtDispute(idx: LineIndex, sections: readonly Section[]): Item[
  * so every Item has one runtime shape.
  */
 function proseItem(idx: LineIndex, name: string, decision: Item['decision'], from: number, to: number): Item {
-  return new LetterItem({ name, decision, decisionText: null, leadIn: null }, [null, null, null], idx, from, from, to, -1, to);
+  return new LetterItem({
+    content: { name, decision, decisionText: null, leadIn: null },
+    fields: [null, null, null],
+    lines: idx,
+    start: from,
+    nameStart: from,
+    nameEnd: to,
+    decisionEnd: -1,
+    blockEnd: to,
+  });
 }

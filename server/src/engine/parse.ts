@@ -1,10 +1,10 @@
 // parse(text) -> Letter. Never throws: what it cannot read, it leaves out, and the rules say so.
-import { readItems } from './items';
+import { readItems } from './readItems';
 import { emptyMetadata, readMetadata } from './metadata';
 import { readOlderDecisions } from './older';
 import { LETTER_SIGNS } from '../shared/letterSigns';
-import { headingKindAt } from './patterns';
-import { LineIndex, range } from './text';
+import { headingKindAt } from './headings';
+import { LineIndex, range } from './lineIndex';
 import type { Item, Layout, Letter, Section } from './types';
 
 export function parse(text: string): Letter {

@@ -1,8 +1,8 @@
 // Plain data returned by the engine. Positions are LSP positions: 0-based line and UTF-16
 // character, lines broken at \r\n, \n or a lone \r (as LSP clients do). A form feed is a
 // character like any other, so it never shifts a line number.
-import type { LetterField } from './field';
-import type { LetterItem } from './item';
+import type { LetterField } from './letterField';
+import type { LetterItem } from './letterItem';
 
 export interface Position {
   line: number;
@@ -27,7 +27,7 @@ export type Decision = 'Upheld' | 'Overturned';
 export type FieldKind = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'decisionRationale';
 
 /**
- * A labelled field of an item: a LetterField (field.ts), whose ranges, label and text are getters;
+ * A labelled field of an item: a LetterField (letterField.ts), whose ranges, label and text are getters;
  * like an Item, spreading it would drop them (no-misused-spread), and its toJSON gives FieldData.
  */
 export type Field = LetterField;
@@ -45,7 +45,7 @@ export interface FieldData {
 }
 
 /**
- * An item of a letter. One runtime shape: every item, of every layout, is a LetterItem (item.ts),
+ * An item of a letter. One runtime shape: every item, of every layout, is a LetterItem (letterItem.ts),
  * whose ranges are getters worked out from offsets. So `{...item}` would drop the ranges; eslint's
  * no-misused-spread rejects spreading it. `item.toJSON()` (and JSON.stringify) gives the same
  * data as plain properties: an ItemData.

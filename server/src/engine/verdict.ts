@@ -2,8 +2,8 @@
 // not medically necessary", "is determined to not be medically necessary", "the medical
 // necessity of this request is not established"), so negation is read, not one phrase matched.
 
-import { blindTail } from './field';
-import { isRegexSpace } from './text';
+import { blindTail } from './fieldText';
+import { isRegexSpace } from './lineIndex';
 import type { Field } from './types';
 
 export type Verdict = 'necessary' | 'not-necessary';
@@ -36,7 +36,7 @@ const TAIL_CHARS = 200;
 
 /**
  * The verdict of a rationale field: its last lines are read first, the rest only if needed; as
- * written, not folded, because every pattern here is blind to whitespace runs (field.ts).
+ * written, not folded, because every pattern here is blind to whitespace runs (fieldText.ts).
  */
 export function fieldVerdict(field: Field, tailChars = TAIL_CHARS): Verdict | null {
   const tail = blindTail(field, tailChars);

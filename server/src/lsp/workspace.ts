@@ -22,13 +22,13 @@ import { lint, looksLikeLetter, type Decision, type LintResult } from '../engine
 import type { Analysis } from './analysis';
 import { filePath } from './configFile';
 import type { LetterConfigs } from './configs';
-import { toLspDiagnostics } from './diagnostics';
+import { toLspDiagnostics } from './features/diagnostics';
 import type { DocumentStore } from './documents';
 import { yieldToEventLoop } from './guard';
 import { errorForLog, type Log } from './log';
 import type { ImrSettings, WorkspaceLetterEntry } from './protocol';
 import { lintSettingsKey } from './settings';
-import { letterSymbols } from './workspaceSymbols';
+import { letterSymbols } from './features/workspaceSymbols';
 
 /** Files larger than this are not read from the folders (open them to check them). */
 export const MAX_WORKSPACE_FILE_BYTES = 10 * 1024 * 1024;

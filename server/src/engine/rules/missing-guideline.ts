@@ -1,10 +1,10 @@
-import { blindText } from '../field';
+import { blindText } from '../fieldText';
 import type { Rule } from '../rule';
 import { perItem, quote } from './util';
 
 /**
  * "Decision based on" with nothing after it, or a bracketed placeholder ("[guideline the
- * reviewer applied]"): a stub, not a citation. Blind (field.ts).
+ * reviewer applied]"): a stub, not a citation. Blind (fieldText.ts).
  */
 export const STUB = /^(?:decision\s+based\s+on|based\s+on|n\/?a|none|tbd|-+|\[[^\]]*\])?[\s.:]*$/i;
 

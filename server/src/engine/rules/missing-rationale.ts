@@ -1,4 +1,4 @@
-import { isEmptyField } from '../field';
+import { isEmptyField } from '../fieldText';
 import type { Rule } from '../rule';
 import { perItem, quote } from './util';
 

@@ -1,4 +1,4 @@
-import { blindText } from '../field';
+import { blindText } from '../fieldText';
 import { dependencyOf } from '../dependency';
 import type { Rule } from '../rule';
 import type { Field } from '../types';
@@ -10,7 +10,7 @@ export const NO_EVIDENCE = /\b(?:did\s+not|does\s+not|didn't)\s+cite\s+any\b|\bc
 /** Every statement NO_EVIDENCE finds has this word; most fields lack it and are passed over at half the cost. */
 const CITE = /cite/i;
 
-/** Whether the field says no evidence was cited. NO_EVIDENCE is blind (field.ts): no folding needed. */
+/** Whether the field says no evidence was cited. NO_EVIDENCE is blind (fieldText.ts): no folding needed. */
 export function saysNoEvidence(field: Field): boolean {
   const text = blindText(field);
   return CITE.test(text) && NO_EVIDENCE.test(text);

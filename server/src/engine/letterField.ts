@@ -6,9 +6,11 @@
 // ranges built for every field, cost more than the rest of the field); toJSON writes them out,
 // so JSON of a letter is the same as if they were plain properties. Ranges are built anew at
 // each read.
-import { fieldKindOf, PAGE_NOISE } from './patterns';
-import { foldPieces, foldRun, hasHyphenBreak, isBlankChar, type LineIndex } from './text';
-import type { Field, FieldData, FieldKind, Range } from './types';
+import { foldPieces, foldRun, hasHyphenBreak } from './fold';
+import { isFooterLine } from './footer';
+import { isBlankChar, type LineIndex } from './lineIndex';
+import { fieldKindOf } from './patterns';
+import type { FieldData, FieldKind, Range } from './types';
 
 // A letter has thousands of fields, and an open letter keeps them: each holds offsets only
 // (TypeScript-private, not #private, which would add a brand slot to each), and its
@@ -128,34 +130,6 @@ export interface FieldTail {
   whole: boolean;
 }
 
-/*
- * Folding turns each whitespace run into one space, drops page footers and joins a word
- * hyphenated at a line end to the next line. A regex is "blind" when it accepts any whitespace
- * run wherever it accepts a space and never looks at a letter before a hyphen: it then answers
- * the same on the text as written (footers aside) as on the folded text, without the cost.
- */
-
-/** The field's text for a blind regex: as written when no footer sits inside it, else folded. */
-export function blindText(field: Field): string {
-  return field.blindText();
-}
-
-/**
- * The field's last lines for a reader blind to whitespace runs, and that may also look at
- * hyphens: at least `chars` characters of the letter from a line start, or the whole text; as
- * written when no footer or hyphenated line end makes it read differently, else folded. The
- * first word of a tail may differ from the whole text's (a hyphenated word cut in two), so a
- * reader that skips a tail's first, possibly cut, sentence reads what it would read in the whole.
- */
-export function blindTail(field: Field, chars: number): FieldTail {
-  return field.blindTail(chars);
-}
-
-/** Whether the field has no text; costs nothing, unlike comparing its text with "". */
-export function isEmptyField(field: Field): boolean {
-  return field.isEmpty();
-}
-
 /** Offset of the start of the line holding `at`, not before `floor`. */
 function lineStartAtOrBefore(text: string, at: number, floor: number): number {
   for (let i = at; i > floor; i--) {
@@ -163,9 +137,4 @@ function lineStartAtOrBefore(text: string, at: number, floor: number): number {
     if (c === 10 || c === 13) return i;
   }
   return floor;
-}
-
-/** A page footer or repeated case number that extraction leaves inside a field or an item header. */
-export function isFooterLine(lines: LineIndex, i: number): boolean {
-  return lines.end(i) - lines.start(i) <= 14 && PAGE_NOISE.test(lines.content(i));
 }

@@ -1,7 +1,7 @@
 // workspace/symbol: every item of every letter (open, or read from the workspace folders) whose name matches the query: the query's
 // characters in order, ignoring case (so a substring matches too; an empty query matches all).
 import type { SymbolInformation } from 'vscode-languageserver';
-import { UNNAMED_ITEM, type Decision, type Range } from '../engine';
+import { UNNAMED_ITEM, type Decision, type Range } from '../../engine';
 import { itemKind } from './symbolKinds';
 
 function matchesQuery(name: string, query: string): boolean {

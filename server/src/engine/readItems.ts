@@ -8,11 +8,13 @@ import {
   ITEMS_INTRO,
   SENTENCE_END,
 } from './patterns';
-import { isFooterLine, LetterField } from './field';
-import { Found, type Header } from './found';
-import { LetterItem } from './item';
+import { LetterField } from './letterField';
+import { isFooterLine } from './footer';
+import { Found, type Header } from './headerTable';
+import { LetterItem } from './letterItem';
 import { MAX_ITEMS } from './limits';
-import { foldPieces, isBlankChar, isRegexSpace, LineIndex } from './text';
+import { foldPieces } from './fold';
+import { isBlankChar, isRegexSpace, LineIndex } from './lineIndex';
 import { UNNAMED_ITEM, type Decision, type Field, type Item } from './types';
 
 /** A wrapped item name or lead-in longer than this is not a header but prose. */
@@ -25,7 +27,7 @@ const MAX_LEAD_IN_LINES = 14;
  * counts when labels follow it, so a cover letter's prose cannot pass for an item.
  */
 export function readItems(idx: LineIndex, from: number, to: number, requireLabels: boolean, limit = MAX_ITEMS): ItemsRead {
-  // Headers and labels are found first (found.ts), then the items are built from them.
+  // Headers and labels are found first (headerTable.ts), then the items are built from them.
   const found = new Found();
   let floor = from - 1; // header walk-backs never cross this line
   let stoppedAt: number | null = null;
@@ -201,57 +203,108 @@ function headerPieces(idx: LineIndex, from: number, to: number): Piece[] {
   return pieces;
 }
 
+/**
+ * Item k of the table, built in steps: its decision word, the header lines holding its name, the
+ * name (or the request a lead-in names), then where its block ends. Lines and columns are read
+ * from the line index; what the item keeps are offsets into the letter.
+ */
 function buildItem(idx: LineIndex, found: Found, k: number, end: number): Item {
   const h: Header = { start: found.start(k), colonLine: found.colonLine(k), decisionLine: found.decisionLine(k) };
-  let decision: Decision | null = null;
-  let decisionText: string | null = null;
-  let decisionEnd = -1;
-  let pieces: Piece[] = [];
+  const word = decisionWord(idx, h);
+  const named = readName(idx, h, namePieces(idx, h, word));
+  const headerEnd = word === null ? named.nameEnd : word.end;
+  const headerEndLine = word === null ? named.lastLine : word.line;
+  return new LetterItem({
+    content: { name: named.name, decision: word?.decision ?? null, decisionText: word?.text ?? null, leadIn: named.leadIn },
+    fields: readFields(idx, found, k, end),
+    lines: idx,
+    start: named.start,
+    nameStart: named.nameStart,
+    nameEnd: named.nameEnd,
+    decisionEnd: word === null ? -1 : word.end,
+    blockEnd: blockEndOf(idx, h.start, headerEnd, headerEndLine, end),
+  });
+}
 
-  if (h.colonLine >= 0) {
-    pieces = headerPieces(idx, h.start, h.colonLine);
-    if (h.decisionLine >= 0) {
-      const dEnd = idx.end(h.decisionLine);
-      const word = decisionWordColumn(idx, h.decisionLine);
-      if (word >= 0) {
-        decisionText = asWritten(idx.between(h.decisionLine, word, h.decisionLine, dEnd));
-        decision = (idx.charCode(h.decisionLine, word) | 0x20) === 0x75 ? 'Upheld' : 'Overturned'; // u
-        decisionEnd = idx.offset(h.decisionLine, dEnd);
-        if (h.decisionLine === h.colonLine) {
-          // Cut "…: Upheld" back to "…" on the last piece.
-          const last = pieces[pieces.length - 1];
-          last.text = last.text.slice(0, Math.max(0, word - last.col));
-        }
-      }
-    }
-    // Drop the colon (and blanks) that closed the name.
-    trimPieces(pieces);
+/** The decision word closing an item header: where it stands on its line, and its end as an offset. */
+interface DecisionWord {
+  decision: Decision;
+  /** As written ("UPHELD.", "Overturned"). */
+  text: string;
+  line: number;
+  /** The word's first column on its line. */
+  column: number;
+  /** Offset of the end of the word as written. */
+  end: number;
+}
+
+function decisionWord(idx: LineIndex, h: Header): DecisionWord | null {
+  if (h.colonLine < 0 || h.decisionLine < 0) return null;
+  const line = h.decisionLine;
+  const column = decisionWordColumn(idx, line);
+  if (column < 0) return null;
+  const lineEnd = idx.end(line);
+  return {
+    decision: (idx.charCode(line, column) | 0x20) === 0x75 ? 'Upheld' : 'Overturned', // u
+    text: asWritten(idx.between(line, column, line, lineEnd)),
+    line,
+    column,
+    end: idx.offset(line, lineEnd),
+  };
+}
+
+/** The header lines that hold the item's name: the decision word cut off, the closing colon dropped. */
+function namePieces(idx: LineIndex, h: Header, word: DecisionWord | null): Piece[] {
+  if (h.colonLine < 0) return [];
+  const pieces = headerPieces(idx, h.start, h.colonLine);
+  if (word !== null && word.line === h.colonLine) {
+    // Cut "…: Upheld" back to "…" on the last piece.
+    const last = pieces[pieces.length - 1];
+    last.text = last.text.slice(0, Math.max(0, word.column - last.col));
   }
+  // Drop the colon (and blanks) that closed the name.
+  trimPieces(pieces);
+  return pieces;
+}
 
+/** An item's name as read from its header pieces, with its offsets. */
+interface ItemName {
+  name: string;
+  leadIn: string | null;
+  /** Offset of the header's first character. */
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  /** The line the name ends on (the header's first line when it has no name). */
+  lastLine: number;
+}
+
+function readName(idx: LineIndex, h: Header, pieces: readonly Piece[]): ItemName {
   const last = pieces[pieces.length - 1];
   const nameEnd = last ? idx.offset(last.line, last.col + last.text.length) : idx.offset(h.start, idx.start(h.start));
   const start = pieces.length ? idx.offset(pieces[0].line, pieces[0].col) : nameEnd;
   const header = foldPieces(pieces.map((p) => p.text));
-
-  let name = header;
-  let leadIn: string | null = null;
-  let nameStart = start;
   const request = leadInRequest(header);
-  if (request !== null) {
-    leadIn = header;
-    name = request;
-    nameStart = locate(idx, pieces, request) ?? start;
-  }
-  if (name === '') name = UNNAMED_ITEM;
+  const name = request ?? header;
+  return {
+    name: name === '' ? UNNAMED_ITEM : name,
+    leadIn: request === null ? null : header,
+    start,
+    nameStart: request === null ? start : (locate(idx, pieces, request) ?? start),
+    nameEnd,
+    lastLine: last ? last.line : h.start,
+  };
+}
 
-  const headerEnd = decisionEnd >= 0 ? decisionEnd : nameEnd;
-  const headerEndLine = decisionEnd >= 0 ? h.decisionLine : last ? last.line : h.start;
-  const fields = readFields(idx, found, k, end);
-  // The header's last line is never blank, so the block ends at the end of some line's content.
-  const lastLine = Math.max(headerEndLine, idx.lastNonBlank(h.start, end));
-  const blockEnd = lastLine === headerEndLine ? Math.max(idx.offset(lastLine, idx.end(lastLine)), headerEnd) : idx.offset(lastLine, idx.end(lastLine));
-
-  return new LetterItem({ name, decision, decisionText, leadIn }, fields, idx, start, nameStart, nameEnd, decisionEnd, blockEnd);
+/**
+ * Offset of the end of an item's last text, before line `end`: the end of its last non-blank line,
+ * or of its header when nothing follows it. The header's last line is never blank, so the block
+ * ends at the end of some line's content.
+ */
+function blockEndOf(idx: LineIndex, headerStart: number, headerEnd: number, headerEndLine: number, end: number): number {
+  const lastLine = Math.max(headerEndLine, idx.lastNonBlank(headerStart, end));
+  const lineEnd = idx.offset(lastLine, idx.end(lastLine));
+  return lastLine === headerEndLine ? Math.max(lineEnd, headerEnd) : lineEnd;
 }
 
 /** The usual spellings of a decision word, shared by every item that writes them so. */
@@ -346,7 +399,7 @@ function readField(idx: LineIndex, line: number, labelEnd: number, stop: number)
     endLine = k;
     endCol = idx.end(k);
   }
-  // The text is folded when first read (field.ts); here it is only located.
+  // The text is folded when first read (letterField.ts); here it is only located.
   const empty = firstLine < 0;
   return new LetterField(idx, idx.offset(line, labelStart), idx.offset(line, labelEnd), empty ? 0 : idx.offset(firstLine, firstColumn), empty ? 0 : idx.offset(endLine, endCol), noise);
 }

@@ -19,9 +19,9 @@ import {
   type GuidelineClass,
   type Item,
   type Letter,
-} from '../engine';
+} from '../../engine';
 import { guidelineTitle } from './explanations';
-import { rangeContains } from './params';
+import { rangeContains } from '../params';
 
 export interface HoverPart {
   markdown: string;

@@ -2,7 +2,7 @@
 // of numbers, not objects. A 10 MB letter has tens of thousands, and objects would be copied by
 // every young collection until the items are built from them.
 import { FIELD_ORDER } from './patterns';
-import { grown } from './text';
+import { grown } from './lineIndex';
 import type { FieldKind } from './types';
 
 export interface Header {

@@ -2,11 +2,11 @@
 // the rule's doc, and in `data` the fixes its quick fix applies, stamped with the version they
 // were computed for (code actions refuse data from another version).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { ruleById, type Diagnostic, type Fix, type Severity } from '../engine';
-import type { Analysis } from './analysis';
-import { isRange, isRecord } from './params';
-import { DIAGNOSTIC_SOURCE } from './protocol';
-import { ruleDocHref } from './ruleDocs';
+import { ruleById, type Diagnostic, type Fix, type Severity } from '../../engine';
+import type { Analysis } from '../analysis';
+import { isRange, isRecord } from '../params';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { ruleDocHref } from '../ruleDocs';
 
 export interface DiagnosticData {
   version: number;

@@ -13,8 +13,8 @@
 //   answered between two lints.
 import type { Diagnostic } from 'vscode-languageserver';
 import { toLspDiagnostics } from './diagnostics';
-import { LARGE_DOCUMENT, type Letters } from './letters';
-import { errorForLog, type Log } from './log';
+import { LARGE_DOCUMENT, type Letters } from '../letters';
+import { errorForLog, type Log } from '../log';
 
 export type Publish = (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => void;
 

@@ -1,10 +1,10 @@
 // What a reader sees about one item in a hover and in the outline, composed from small pieces
 // (one function per line), so that another fact (a treatment category, a guideline class) is one
 // more piece, not a rewrite. Plain data in, strings out.
-import { classifyGuidelineText, classifyTreatment, dependencyOf, dependentsOf, UNNAMED_ITEM, type Item, type ItemDependency, type Letter } from '../engine';
-import { fieldVerdict } from '../engine/verdict';
+import { classifyGuidelineText, classifyTreatment, dependencyOf, dependentsOf, UNNAMED_ITEM, type Item, type ItemDependency, type Letter } from '../../engine';
+import { fieldVerdict } from '../../engine/verdict';
 import { guidelineTitle } from './explanations';
-import { DecisionDetail, DETAIL_SEPARATOR } from './protocol';
+import { DecisionDetail, DETAIL_SEPARATOR } from '../protocol';
 
 /** VS Code's outline and Go to Symbol filter skip labels longer than this. */
 export const MAX_SYMBOL_NAME = 128;

@@ -1,8 +1,8 @@
 // An item read from the issues section. A long letter has thousands, and an open letter keeps
-// them: like a field (field.ts), an item holds its places as offsets into the letter and works
+// them: like a field (letterField.ts), an item holds its places as offsets into the letter and works
 // out its four ranges from the line index when asked, instead of keeping a dozen objects for them.
 // toJSON writes the ranges out, so JSON of an item is what it would be with plain properties.
-import type { LineIndex } from './text';
+import type { LineIndex } from './lineIndex';
 import type { Decision, Field, ItemData, Range } from './types';
 
 /** What an item says, as the parser read it. */
@@ -11,6 +11,24 @@ export interface ItemContent {
   decision: Decision | null;
   decisionText: string | null;
   leadIn: string | null;
+}
+
+/**
+ * What an item is built from. Offsets into the letter: `start` is the header's first character,
+ * where the item, its header and (without a lead-in) its name start; decisionEnd is the end of
+ * the decision word as written (decisionText), -1 when there is none; blockEnd is the end of the
+ * item's last text.
+ */
+export interface ItemParts {
+  content: ItemContent;
+  /** In FIELD_ORDER: claims administrator guideline, Maximus guideline, decision rationale. */
+  fields: readonly [Field | null, Field | null, Field | null];
+  lines: LineIndex;
+  start: number;
+  nameStart: number;
+  nameEnd: number;
+  decisionEnd: number;
+  blockEnd: number;
 }
 
 export class LetterItem implements ItemData {
@@ -28,35 +46,20 @@ export class LetterItem implements ItemData {
   private readonly decisionEnd: number;
   private readonly blockEnd: number;
 
-  /**
-   * Offsets into the letter: `start` is the header's first character, where the item, its header
-   * and (without a lead-in) its name start; decisionEnd is the end of the decision word as
-   * written (decisionText), -1 when there is none; blockEnd is the end of the item's last text.
-   * Positional: a long letter builds thousands of items.
-   */
-  constructor(
-    content: ItemContent,
-    fields: readonly [Field | null, Field | null, Field | null],
-    lines: LineIndex,
-    start: number,
-    nameStart: number,
-    nameEnd: number,
-    decisionEnd: number,
-    blockEnd: number,
-  ) {
-    this.name = content.name;
-    this.decision = content.decision;
-    this.decisionText = content.decisionText;
-    this.leadIn = content.leadIn;
-    this.claimsAdministratorGuideline = fields[0];
-    this.maximusGuideline = fields[1];
-    this.decisionRationale = fields[2];
-    this.lines = lines;
-    this.start = start;
-    this.nameStart = nameStart;
-    this.nameEnd = nameEnd;
-    this.decisionEnd = decisionEnd;
-    this.blockEnd = blockEnd;
+  constructor(parts: ItemParts) {
+    this.name = parts.content.name;
+    this.decision = parts.content.decision;
+    this.decisionText = parts.content.decisionText;
+    this.leadIn = parts.content.leadIn;
+    this.claimsAdministratorGuideline = parts.fields[0];
+    this.maximusGuideline = parts.fields[1];
+    this.decisionRationale = parts.fields[2];
+    this.lines = parts.lines;
+    this.start = parts.start;
+    this.nameStart = parts.nameStart;
+    this.nameEnd = parts.nameEnd;
+    this.decisionEnd = parts.decisionEnd;
+    this.blockEnd = parts.blockEnd;
   }
 
   get nameRange(): Range {

@@ -6,7 +6,7 @@
 // - an item with no decision -> Key       ("key": look here, nothing was decided that we could read)
 // Fields are not symbols (symbols.ts).
 import { SymbolKind } from 'vscode-languageserver';
-import type { Decision } from '../engine';
+import type { Decision } from '../../engine';
 
 export const SECTION_KIND = SymbolKind.File;
 

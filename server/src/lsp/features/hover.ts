@@ -7,13 +7,13 @@
 // not repeated). Several can apply at one position: they are shown together, the narrowest range
 // wins.
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver';
-import { ruleById, type Diagnostic, type Field, type Item, type LintResult, type Rule } from '../engine';
+import { ruleById, type Diagnostic, type Field, type Item, type LintResult, type Rule } from '../../engine';
 import { decisionExplanation, FIELD_LABELS, fieldMeaning, guidelineExplanation, guidelineTitle } from './explanations';
-import { classifyGuidelineText } from '../engine';
+import { classifyGuidelineText } from '../../engine';
 import { dateHover, itemNameHover } from './meaning';
 import { itemHoverLines, shorten } from './itemSummary';
-import { comparePositions, rangeContains } from './params';
-import { ruleDocHref } from './ruleDocs';
+import { comparePositions, rangeContains } from '../params';
+import { ruleDocHref } from '../ruleDocs';
 
 interface Part {
   markdown: string;

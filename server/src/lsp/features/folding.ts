@@ -1,6 +1,6 @@
 // textDocument/foldingRange: one fold per section, item and field that spans more than a line.
 import type { FoldingRange } from 'vscode-languageserver';
-import type { Field, Letter, Range } from '../engine';
+import type { Field, Letter, Range } from '../../engine';
 
 export function foldingRanges(letter: Letter, rangeLimit = Number.MAX_SAFE_INTEGER): FoldingRange[] {
   const folds: FoldingRange[] = [];

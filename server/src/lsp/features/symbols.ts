@@ -1,10 +1,10 @@
 // textDocument/documentSymbol: sections and the items inside them. An item's three fields are
 // not listed: they would triple the outline of a 21-item letter, and folding and hovers reach them.
 import type { CancellationToken, DocumentSymbol, Range } from 'vscode-languageserver';
-import type { Letter } from '../engine';
-import { throwIfCancelled } from './guard';
+import type { Letter } from '../../engine';
+import { throwIfCancelled } from '../guard';
 import { itemSymbolDetail, itemSymbolName } from './itemSummary';
-import { comparePositions, rangeContains } from './params';
+import { comparePositions, rangeContains } from '../params';
 import { itemKind, SECTION_KIND } from './symbolKinds';
 
 export function documentSymbols(letter: Letter, token?: CancellationToken): DocumentSymbol[] {

@@ -8,11 +8,11 @@ import {
   type Diagnostic as LspDiagnostic,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { MAX_DIAGNOSTICS, ruleById, type LintResult } from '../engine';
-import type { Analysis } from './analysis';
+import { MAX_DIAGNOSTICS, ruleById, type LintResult } from '../../engine';
+import type { Analysis } from '../analysis';
 import { toLspDiagnostic } from './diagnostics';
-import { isRange, isRecord, rangesIntersect } from './params';
-import { Commands, DIAGNOSTIC_SOURCE, LIST_DEFECTS_KIND } from './protocol';
+import { isRange, isRecord, rangesIntersect } from '../params';
+import { Commands, DIAGNOSTIC_SOURCE, LIST_DEFECTS_KIND } from '../protocol';
 
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, LIST_DEFECTS_KIND];
 

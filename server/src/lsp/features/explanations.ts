@@ -2,8 +2,8 @@
 // (../shared beside the repository), with the legal
 // source it gives (8 CCR 9792.10.7(a) was checked against the regulation's text). Nothing here may
 // be added without a source.
-import type { Decision, FieldKind } from '../engine';
-import { ACOEM_CHAPTERS, type GuidelineClass } from '../engine';
+import type { Decision, FieldKind } from '../../engine';
+import { ACOEM_CHAPTERS, type GuidelineClass } from '../../engine';
 
 const APPEAL =
   'The IMR determination is the Administrative Director\'s determination and is binding (Labor Code 4610.6). ' +

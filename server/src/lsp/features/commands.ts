@@ -1,8 +1,8 @@
 // workspace/executeCommand. The server implements imr.listDefects; imr.disableRule belongs to the
 // client (servers cannot write settings), so a client that forwards it here gets told what to set.
 import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
-import type { LintResult } from '../engine';
-import { SETTINGS_SECTION, type ListDefectsResult } from './protocol';
+import type { LintResult } from '../../engine';
+import { SETTINGS_SECTION, type ListDefectsResult } from '../protocol';
 
 export function listDefects(uri: string, version: number, result: LintResult): ListDefectsResult {
   const lines = result.diagnostics.map((d) =>
