@@ -3,6 +3,7 @@
 // ancestor folder is a loop and is skipped), and every file is listed once, in sorted order.
 import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
+import { errorCode, ioErrorReason } from '../ioErrors';
 
 export interface LetterFile {
   /** Absolute path, as reached (through links). */
@@ -164,28 +165,3 @@ function comparePaths(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-export function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : undefined;
-}
-
-/** A short reason for an I/O error, without the stack or the path (the caller prints that). */
-export function ioErrorReason(err: unknown): string {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-      return 'no such file or folder; a dangling symbolic link?';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    default: {
-      const code = errorCode(err);
-      const message = err instanceof Error ? err.message : String(err);
-      return code ? `${code}: ${message.replace(/^\w+: /, '')}` : message;
-    }
-  }
-}

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { looksLikePdf } from '../pdf/extract';
 import { PdfReader } from '../pdf/reader';
-import { errorCode, ioErrorReason } from './discover';
+import { errorCode, ioErrorReason } from '../ioErrors';
 
 export type Decoded =
   | { kind: 'text'; text: string; warning: string | null; /** For a PDF: where each page starts. */ pageStarts?: number[] }

@@ -13,6 +13,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseConfig, type RuleSettings } from '../engine';
+import { errorCode, ioErrorReason } from '../ioErrors';
 
 export const CONFIG_FILE_NAME = '.imr-lint.json';
 /** A config is a few lines; a bigger file is refused unread. */
@@ -101,7 +102,7 @@ export async function loadConfigFile(file: string, known?: { isFile(): boolean; 
       await handle.close();
     }
   } catch (err) {
-    return fail(`cannot read config (${describeIoError(err)})`);
+    return fail(`cannot read config (${ioErrorReason(err)})`);
   }
   const parsed = parseConfig(source);
   return typeof parsed === 'string' ? fail(parsed) : { ok: true, config: { path: file, rules: parsed } };
@@ -146,22 +147,3 @@ export function isInside(folder: string, top: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
 }
 
-function errorCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
-}
-
-function describeIoError(err: unknown): string {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'too many levels of symbolic links';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return errorCode(err) ?? (err instanceof Error ? err.name : 'error');
-  }
-}
