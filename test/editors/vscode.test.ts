@@ -337,8 +337,8 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       const rowTexts = (await rows.locator('.label-name').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       await page.screenshot({ path: join(resultsDir, 'pdf-outline.png') });
       await page.keyboard.press('Escape');
-      assert.ok(rowTexts.some((t) => /^Physical therapy 8 sessions for the cervical spine: Overturned \(page 2\)$/.test(t)), JSON.stringify(rowTexts));
-      assert.ok(rowTexts.some((t) => /^Cervical collar purchase\b.*\(page 3\)$/.test(t)), JSON.stringify(rowTexts));
+      assert.ok(rowTexts.some((t) => /^Overturned: Physical therapy 8 sessions for the cervical spine \(page 2\)$/.test(t)), JSON.stringify(rowTexts));
+      assert.ok(rowTexts.some((t) => /^No decision: Cervical collar purchase\b.*\(page 3\)$/.test(t)), JSON.stringify(rowTexts));
 
       // The item without a decision (line 40, page 3) is squiggled.
       await page.keyboard.press('Control+G');
@@ -413,13 +413,13 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       assert.equal(await page.locator('.tabs-container .tab', { hasText: /defects\.imr|letter\.txt|clean\.imr/ }).count(), 0, 'no letter was opened');
       await page.screenshot({ path: join(resultsDir, 'workspace-problems.png') });
 
-      // "IMR: Show Summary" (also on the view's title bar, shown on hover): the report in a webview.
+      // "IMR Letters: Show Summary" (also on the view's title bar, shown on hover): the report in a webview.
       assert.equal(await page.locator('.action-label[aria-label="Show Summary"]').count() > 0, true, 'on the view title bar');
       await page.keyboard.press('F1');
       const palette = page.locator('.quick-input-widget');
       await palette.waitFor({ state: 'visible', timeout: 30_000 });
-      await page.keyboard.type('IMR: Show Summary');
-      await palette.locator('.monaco-list-row', { hasText: 'IMR: Show Summary' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.type('IMR Letters: Show Summary');
+      await palette.locator('.monaco-list-row', { hasText: 'IMR Letters: Show Summary' }).first().waitFor({ timeout: 30_000 });
       await page.keyboard.press('Enter');
       await page.locator('.tabs-container .tab', { hasText: 'IMR Summary' }).waitFor({ timeout: 60_000 });
       const summary = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
