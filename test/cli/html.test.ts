@@ -2,8 +2,11 @@
 // (rendering, no request leaves the page, printing) is tested in Chromium by
 // test/editors/html-summary.test.ts.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { CLEAN_LETTER, FAULTY_LETTER, WARNING_LETTER, runCli, tempDir, writeTree } from './helpers';
+import { requireShared } from '../support/paths';
+import { PUBLISHED_CATEGORY_RATES, PUBLISHED_RATES } from '../../server/src/report/html';
+import { CLEAN_LETTER, FAULTY_LETTER, WARNING_LETTER, letterText, runCli, tempDir, writeTree } from './helpers';
 
 const withDate = (text: string, date: string): string => text.replace(/^(Case Number: .*\n)/, `$1Decision Date: ${date}\n`);
 
@@ -70,5 +73,80 @@ describe('imr-lint --format html', () => {
     } finally {
       done();
     }
+  });
+});
+
+/** The rows of one breakdown section: [id, items, upheld, overturned, share, published (text)]. */
+function breakdown(html: string, section: string): string[][] {
+  const start = html.indexOf(`<section id="${section}">`);
+  assert.ok(start >= 0, `section ${section}`);
+  const body = html.slice(start, html.indexOf('</section>', start));
+  return [...body.matchAll(/<tr><td class="k">([^<]+)<\/td><td class="n">(\d+)<\/td><td class="n">(\d+)<\/td><td class="n">(\d+)<\/td><td class="n">([^<]*)<\/td><td>(?:<svg [^<>]*>(?:<rect [^<>]*\/>)*<\/svg>)?<\/td>(?:<td>(.*?)<\/td>)?<\/tr>/g)].map((m) =>
+    [m[1], m[2], m[3], m[4], m[5], (m[6] ?? '').replace(/<\/?[a-z][^<>]*>/g, '')],
+  );
+}
+
+describe('imr-lint --format html: decisions by category, drug group and guideline class', () => {
+  let html: string;
+  let cleanup: () => void;
+  before(async () => {
+    let dir: string;
+    ({ dir, cleanup } = tempDir());
+    writeTree(dir, {
+      'a.txt': letterText([
+        { name: 'Norco 10/325mg #120', decision: 'Upheld' },
+        { name: 'Gabapentin 600mg #90', decision: 'Overturned' },
+        { name: 'Physical therapy 2 x 6 for the lumbar spine', decision: 'Overturned' },
+      ]),
+      'b.txt': letterText([
+        { name: 'Cognitive behavioral therapy 6 sessions', decision: 'Upheld' },
+        { name: 'Lumbar epidural steroid injection L4-5', decision: 'Upheld', maximus: 'Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, Low Back Complaints, page 300.' },
+        { name: 'Tramadol 50mg #60', decision: 'Upheld' },
+      ], { caseNumber: 'CM16-0000002' }),
+      'c.txt': FAULTY_LETTER,
+    });
+    const run = await runCli(['--format', 'html', '.'], { cwd: dir });
+    assert.equal(run.code, 1, run.stderr); // c.txt has an error
+    html = run.stdout;
+  });
+  after(() => cleanup());
+
+  it('by treatment category: counts, the Upheld share of decided items, CWCI 2022 rates beside', () => {
+    // Most items first, then by id. The MRI has no decision: counted, outside the share.
+    assert.deepEqual(breakdown(html, 'categories'), [
+      ['pharmaceuticals', '3', '2', '1', '66.7%', ''],
+      ['diagnostics', '1', '0', '0', '', ''],
+      ['dme', '1', '1', '0', '100%', ''],
+      ['injections', '1', '1', '0', '100%', '95.9% upheld (CWCI 2022)'],
+      ['physical-medicine', '1', '0', '1', '0%', ''],
+      ['psychological', '1', '1', '0', '100%', '82.5% upheld (CWCI 2022)'],
+    ]);
+  });
+
+  it('by drug group: only the drugs', () => {
+    assert.deepEqual(breakdown(html, 'drug-groups'), [
+      ['opioids', '2', '2', '0', '100%', ''],
+      ['anticonvulsants', '1', '0', '1', '0%', ''],
+    ]);
+  });
+
+  it('by MAXIMUS guideline class, an item without the field counted apart', () => {
+    assert.deepEqual(breakdown(html, 'guideline-classes'), [
+      ['mtus-chronic-pain', '6', '3', '2', '60%', ''],
+      ['(no MAXIMUS guideline)', '1', '1', '0', '100%', ''],
+      ['mtus-acoem-12', '1', '1', '0', '100%', ''],
+    ]);
+  });
+
+  it('the published uphold rates beside the folder\'s share, each with its source as domain.md names it', () => {
+    const share = html.slice(html.indexOf('<section id="share">'), html.indexOf('<section id="categories">'));
+    assert.match(share, /aria-label="Upheld 71.4%, Overturned 28.6%"/);
+    for (const p of PUBLISHED_RATES) assert.ok(share.includes(`<tr><td>${p.source.replace(/&/g, '&amp;')}</td><td>${p.figure}</td></tr>`), p.source);
+    // The figures as ../shared/notes/domain.md states them (read there when it is present).
+    const domain = readFileSync(requireShared('notes/domain.md'), 'utf8').replace(/\s+/g, ' ');
+    for (const figure of ['DWC 2013, 84% upheld', '137,781 letters), 91% upheld', 'DWC 2016, 8.4% overturned', 'DWC 2019, 10.4% overturned', 'CWCI 2021, 92.0% upheld', '2022, 91.1% upheld', 'from 82.5% for psychological services to 95.9% for injections', 'about 90% upheld']) {
+      assert.ok(domain.includes(figure), figure);
+    }
+    assert.deepEqual(Object.keys(PUBLISHED_CATEGORY_RATES).sort(), ['injections', 'psychological']);
   });
 });

@@ -2,14 +2,19 @@
 // CLI as a child process. The CSV is read back with a strict RFC 4180 reader written here, so a
 // quoting mistake fails a test rather than a spreadsheet.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isoDate } from '../../server/src/engine';
 import { COLUMN_NAMES } from '../../server/src/report/table';
-import { requireShared } from '../support/paths';
+import { repoRoot, requireShared } from '../support/paths';
 import { CLEAN_LETTER, FAULTY_LETTER, letterText, runCli, tempDir, writeTree } from './helpers';
 
-const HEADER = ['file', 'page', 'case_number', 'decision_date', 'item_index', 'item', 'decision', 'maximus_guideline', 'problems'];
+/** The first columns, as they were before issue 12. */
+const FIRST = ['file', 'page', 'case_number', 'decision_date', 'item_index', 'item', 'decision', 'maximus_guideline', 'problems'];
+/** What issue 12 appended, in this order (from the engine's itemTableFields). */
+const MEANING = ['date_assigned', 'days_to_decision', 'priority', 'reviewer_specialty', 'category', 'drug_group', 'maximus_guideline_class', 'claims_administrator_guideline_class', 'appeal_deadline'];
+const HEADER = [...FIRST, ...MEANING];
 
 /** Strict RFC 4180: CRLF records, fields quoted when needed, "" for a quote; throws on anything else. */
 function parseCsv(text: string): string[][] {
@@ -71,6 +76,34 @@ const ACCENTED = withDate(
   ),
   '03/07/2017',
 );
+/** A letter with the 2016 header, a reviewer and three items of three categories, written for this test. */
+const MEANING_LETTER = `Case Number: CM16-0000042
+Date Assigned: 11/30/2016
+Decision Date: 12/23/2016
+Priority: Standard
+HOW THE IMR FINAL DETERMINATION WAS MADE
+MAXIMUS Federal Services reviewed all the records provided to us and the applicable guidelines.
+The Expert Reviewer has the following credentials:
+State(s) of Licensure: California
+Certification(s)/Specialty: Physical Medicine & Rehabilitation
+CLINICAL CASE SUMMARY
+The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:
+The patient is a worker with chronic low back pain after a lifting injury.
+IMR ISSUES, DECISIONS AND RATIONALES
+The Final Determination was based on decisions for the disputed items/services set forth below:
+Tramadol ER 150mg #30: Upheld
+Claims Administrator guideline: Decision based on Non-MTUS Official Disability Guidelines (ODG), Pain Chapter.
+MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Opioids.
+Decision rationale: The documentation does not show functional improvement. The request is not medically necessary.
+Acupuncture 6 sessions for the lumbar spine: Overturned
+Claims Administrator guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines.
+MAXIMUS guideline: Decision based on MTUS Acupuncture Medical Treatment Guidelines.
+Decision rationale: The records show a trial is indicated. The request is medically necessary.
+Lumbar brace: Upheld
+Claims Administrator guideline: Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, Low Back Complaints.
+MAXIMUS guideline: Decision based on MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, Low Back Complaints, page 301. Decision based on Non-MTUS Official Disability Guidelines (ODG), Low Back Chapter.
+Decision rationale: Lumbar supports have not been shown to have lasting benefit. The request is not medically necessary.
+`;
 /** Text that is not a letter: no items, one letter-level problem (not-a-letter). */
 const NOT_A_LETTER = 'Grocery list: eggs, milk.\n';
 
@@ -87,13 +120,21 @@ describe('imr-lint --format csv / jsonl', () => {
     assert.deepEqual(COLUMN_NAMES.slice(0, HEADER.length), HEADER);
   });
 
+  it('the README documents every column, in the table order', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The decisions table'));
+    const documented = [...section.slice(0, section.indexOf('\n\n', section.indexOf('| column |'))).matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(documented, COLUMN_NAMES);
+  });
+
   it('csv: UTF-8 BOM, header, one CRLF record per item, RFC 4180 quoting, accents intact', async () => {
     const run = await runCli(['--format', 'csv', '.'], { cwd: dir });
     assert.equal(run.code, 1, run.stderr); // faulty.txt has an error
     assert.ok(run.stdout.startsWith('\uFEFFfile,page,'), 'starts with a BOM then the header');
     const [header, ...rows] = parseCsv(run.stdout.slice(1));
     assert.deepEqual(header, HEADER);
-    assert.deepEqual(rows, [
+    for (const row of rows) assert.equal(row.length, HEADER.length);
+    assert.deepEqual(rows.map((row) => row.slice(0, FIRST.length)), [
       ['a/clean.txt', '', 'CM16-0000001', '2016-12-09', '0', 'Norco 10/325mg #120', 'Upheld', 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, pages 74-96.', ''],
       ['a/clean.txt', '', 'CM16-0000001', '2016-12-09', '1', 'Physical therapy 2 x 6 for the lumbar spine', 'Overturned', 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, pages 74-96.', ''],
       ['b/faulty.txt', '', 'CM16-0000001', '', '0', 'MRI of the right knee', '', 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, pages 74-96.', 'missing-decision'],
@@ -128,9 +169,46 @@ describe('imr-lint --format csv / jsonl', () => {
       decision: null,
       maximus_guideline: 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, pages 74-96.',
       problems: ['missing-decision'],
+      // The fixture's header has no dates, priority or reviewer: those are null; no decision, no deadline.
+      date_assigned: null,
+      days_to_decision: null,
+      priority: null,
+      reviewer_specialty: null,
+      category: 'diagnostics',
+      drug_group: null,
+      maximus_guideline_class: 'mtus-chronic-pain',
+      claims_administrator_guideline_class: 'mtus-chronic-pain',
+      appeal_deadline: null,
     });
+    // The letter's own row (not-a-letter) leaves the item columns empty.
+    const letterRow = objects.find((o) => o.item_index === null)!;
+    for (const k of MEANING) assert.equal(letterRow[k], null, k);
     const asCsv = objects.map((o) => HEADER.map((k) => (o[k] === null ? '' : Array.isArray(o[k]) ? (o[k] as string[]).join(';') : String(o[k] as string | number | null))));
     assert.deepEqual(asCsv, parseCsv(csv.stdout.slice(1)).slice(1));
+  });
+
+  it('the meaning columns of a letter checked by hand, in csv and jsonl alike', async () => {
+    const { dir: d, cleanup: c } = tempDir();
+    try {
+      writeTree(d, { 'm.txt': MEANING_LETTER });
+      const [csv, jsonl] = await Promise.all([runCli(['--format', 'csv', 'm.txt'], { cwd: d }), runCli(['--format', 'jsonl', 'm.txt'], { cwd: d })]);
+      assert.equal(jsonl.code, 0, jsonl.stdout + jsonl.stderr);
+      const rows = parseCsv(csv.stdout.slice(1)).slice(1).map((row) => row.slice(FIRST.length));
+      // 11/30 to 12/23 is 23 days. The appeal deadline of an Upheld item: 30 days + 5 for mailing
+      // from Friday 2016-12-23 is Friday 2017-01-27 (no weekend, no court holiday); none for Overturned.
+      const common = ['2016-11-30', '23', 'standard', 'Physical Medicine & Rehabilitation'];
+      assert.deepEqual(rows, [
+        [...common, 'pharmaceuticals', 'opioids', 'mtus-chronic-pain', 'odg', '2017-01-27'],
+        [...common, 'physical-medicine', '', 'mtus-acupuncture', 'mtus-acupuncture', ''],
+        [...common, 'dme', '', 'mtus-acoem-12;odg', 'mtus-acoem-12', '2017-01-27'],
+      ]);
+      const objects = jsonl.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+      assert.deepEqual(objects.map((o) => o.days_to_decision), [23, 23, 23], 'a number in JSON Lines');
+      assert.deepEqual(objects.map((o) => o.drug_group), ['opioids', null, null]);
+      assert.deepEqual(objects.map((o) => o.appeal_deadline), ['2017-01-27', null, '2017-01-27']);
+    } finally {
+      c();
+    }
   });
 
   it('csv: text a spreadsheet would run as a formula gets a leading apostrophe; jsonl keeps it', async () => {

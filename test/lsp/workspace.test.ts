@@ -205,10 +205,10 @@ describe('the IMR Letters view\'s request (imr/workspaceLetters)', () => {
 
       // The decisions table and the summary of the same letters (the VS Code export and summary).
       const csv = (await client.connection.sendRequest<{ text: string }>('imr/workspaceReport', { format: 'csv' })).text;
-      assert.ok(csv.startsWith('\uFEFFfile,page,case_number,decision_date,item_index,item,decision,maximus_guideline,problems\r\n'));
+      assert.ok(csv.startsWith('\uFEFFfile,page,case_number,decision_date,item_index,item,decision,maximus_guideline,problems,date_assigned,days_to_decision,priority,reviewer_specialty,category,drug_group,maximus_guideline_class,claims_administrator_guideline_class,appeal_deadline\r\n'));
       const rows = csv.slice(1).trimEnd().split('\r\n').slice(1);
       assert.deepEqual(rows.map((r) => r.split(',')[0]), ['a/faulty.txt', 'a/faulty.txt', 'b/clean.imr', 'b/clean.imr']);
-      assert.match(rows[2], /,MRI of the right knee,,.*,missing-decision$/, 'the open letter\'s unsaved text');
+      assert.match(rows[2], /,MRI of the right knee,,.*,missing-decision,.*,diagnostics,.*,$/, 'the open letter\'s unsaved text');
       const html = (await client.connection.sendRequest<{ text: string }>('imr/workspaceReport', { format: 'html' })).text;
       assert.match(html, /<div class="total">Letters<b>2<\/b><\/div>/);
       assert.match(html, /<h2>Letters with problems \(2\)<\/h2>/);

@@ -3,7 +3,16 @@
 // records in, a string out. Charts are inline SVG; no script, no remote font or image, and a
 // content security policy that forbids loading anything, so the page is the same offline, in a
 // browser, in a VS Code webview and on paper.
-import { isoDate, type Diagnostic, type Letter } from '../engine';
+import { isoDate, itemTableFields, type Diagnostic, type Letter } from '../engine';
+
+/** What the summary keeps of one item: its decision and classes, from the engine's itemTableFields. */
+export interface SummaryItem {
+  decision: 'Upheld' | 'Overturned' | null;
+  category: string;
+  drugGroup: string | null;
+  /** The MAXIMUS guideline's class ids (one per citation); empty when the item has no such field. */
+  maximusClasses: string[];
+}
 
 /** What the summary keeps of one letter (small: it crosses threads and is held for the whole run). */
 export interface SummaryRecord {
@@ -18,6 +27,8 @@ export interface SummaryRecord {
   noDecision: number;
   /** Rule ids, one per problem. */
   problems: string[];
+  /** One per item, in the letter's order. */
+  items: SummaryItem[];
 }
 
 export function summaryRecord(file: string, href: string | null, letter: Letter, diagnostics: readonly Diagnostic[]): SummaryRecord {
@@ -38,7 +49,53 @@ export function summaryRecord(file: string, href: string | null, letter: Letter,
     overturned,
     noDecision,
     problems: diagnostics.map((d) => d.code),
+    items: letter.items.map((item) => {
+      const fields = itemTableFields(letter, item);
+      return {
+        decision: item.decision === 'Upheld' || item.decision === 'Overturned' ? item.decision : null,
+        category: fields.category,
+        drugGroup: fields.drugGroup,
+        maximusClasses: fields.maximusGuidelineClass ? fields.maximusGuidelineClass.split(';') : [],
+      };
+    }),
   };
+}
+
+// --- Published figures, for context -----------------------------------------------------------
+
+/**
+ * Uphold rates published for all IMR letters, as ../shared/notes/domain.md gives them ("What
+ * people compute from batches of letters"), each with its source named as there. Context for the
+ * folder's own figures, never a check: a folder is not a sample of all letters.
+ */
+export const PUBLISHED_RATES: ReadonlyArray<{ source: string; figure: string }> = [
+  { source: 'DWC 2013', figure: '84% upheld' },
+  { source: 'CWCI, letters to early 2015 (137,781 letters)', figure: '91% upheld' },
+  { source: 'DWC 2016', figure: '8.4% overturned' },
+  { source: 'DWC 2019', figure: '10.4% overturned' },
+  { source: 'CWCI 2021', figure: '92.0% upheld' },
+  { source: 'CWCI 2022', figure: '91.1% upheld' },
+  { source: 'CWCI 2025, 1.57 million letters from 2015 to early 2025', figure: 'about 90% upheld' },
+];
+
+/** Uphold rates published per treatment category (same source); categories without one are absent. */
+export const PUBLISHED_CATEGORY_RATES: Readonly<Record<string, { source: string; figure: string }>> = {
+  'psychological': { source: 'CWCI 2022', figure: '82.5% upheld' },
+  'injections': { source: 'CWCI 2022', figure: '95.9% upheld' },
+};
+
+interface Tally {
+  items: number;
+  upheld: number;
+  overturned: number;
+}
+
+function tally(map: Map<string, Tally>, key: string, decision: SummaryItem['decision']): void {
+  const t = map.get(key) ?? { items: 0, upheld: 0, overturned: 0 };
+  t.items++;
+  if (decision === 'Upheld') t.upheld++;
+  else if (decision === 'Overturned') t.overturned++;
+  map.set(key, t);
 }
 
 export interface SummaryOptions {
@@ -58,7 +115,16 @@ export function summaryHtml(records: readonly SummaryRecord[], options: SummaryO
   const totals = { letters: records.length, upheld: 0, overturned: 0, noDecision: 0, problems: 0, withProblems: 0 };
   const byMonth = new Map<string, { upheld: number; overturned: number }>();
   const byRule = new Map<string, number>();
+  const byCategory = new Map<string, Tally>();
+  const byDrugGroup = new Map<string, Tally>();
+  const byGuideline = new Map<string, Tally>();
   for (const r of records) {
+    for (const item of r.items) {
+      tally(byCategory, item.category, item.decision);
+      if (item.drugGroup !== null) tally(byDrugGroup, item.drugGroup, item.decision);
+      // An item citing two guidelines counts under each; one without the field under "none cited".
+      for (const id of item.maximusClasses.length > 0 ? new Set(item.maximusClasses) : ['(no MAXIMUS guideline)']) tally(byGuideline, id, item.decision);
+    }
     totals.upheld += r.upheld;
     totals.overturned += r.overturned;
     totals.noDecision += r.noDecision;
@@ -105,6 +171,20 @@ ${total('Letters', totals.letters)}${total('Items', items)}${total('Upheld', tot
 <section id="share">
 <h2>Upheld and Overturned</h2>
 ${decided === 0 ? '<p class="muted">No decided items.</p>' : shareBar(totals.upheld, totals.overturned)}
+${publishedRates()}
+</section>
+<section id="categories">
+<h2>Decisions by treatment category</h2>
+${breakdownTable(byCategory, 'Category', (id) => PUBLISHED_CATEGORY_RATES[id] ?? null)}
+</section>
+<section id="drug-groups">
+<h2>Decisions by drug group</h2>
+${breakdownTable(byDrugGroup, 'Drug group', null)}
+</section>
+<section id="guideline-classes">
+<h2>Decisions by MAXIMUS guideline class</h2>
+<p class="muted">An item citing guidelines of two classes counts under each.</p>
+${breakdownTable(byGuideline, 'Guideline class', null)}
 </section>
 <section id="months">
 <h2>Decisions by month of the decision date</h2>
@@ -139,6 +219,42 @@ function shareBar(upheld: number, overturned: number): string {
 <text x="0" y="46">Upheld ${upheld} (${pct(upheld)})</text>
 <text x="${w}" y="46" text-anchor="end">Overturned ${overturned} (${pct(overturned)})</text>
 </svg>`;
+}
+
+function publishedRates(): string {
+  const rows = PUBLISHED_RATES.map((p) => `<tr><td>${esc(p.source)}</td><td>${esc(p.figure)}</td></tr>`);
+  return `<p class="muted">Published figures for all IMR letters, for context (not a check: a folder is not a sample of all letters):</p>
+<table class="published"><thead><tr><th>Source</th><th>Published</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
+/**
+ * Items, Upheld, Overturned and the Upheld share of the decided ones per key, most items first;
+ * with `published`, a column of the published rate beside the folder's own.
+ */
+function breakdownTable(map: ReadonlyMap<string, Tally>, label: string, published: ((id: string) => { source: string; figure: string } | null) | null): string {
+  if (map.size === 0) return '<p class="muted">No items.</p>';
+  const entries = [...map.entries()].sort((a, b) => b[1].items - a[1].items || a[0].localeCompare(b[0]));
+  const rows = entries.map(([id, t]) => {
+    const decided = t.upheld + t.overturned;
+    const share = decided === 0 ? '' : `${Math.round((t.upheld / decided) * 1000) / 10}%`;
+    const bar = decided === 0 ? '' : shareCell(t.upheld, t.overturned);
+    const pub = published ? `<td>${(() => { const p = published(id); return p ? `${esc(p.figure)} <span class="muted">(${esc(p.source)})</span>` : ''; })()}</td>` : '';
+    return `<tr><td class="k">${esc(id)}</td><td class="n">${t.items}</td><td class="n">${t.upheld}</td><td class="n">${t.overturned}</td><td class="n">${share}</td><td>${bar}</td>${pub}</tr>`;
+  });
+  return `<table><thead><tr><th>${esc(label)}</th><th>Items</th><th>Upheld</th><th>Overturned</th><th>Upheld share</th><th></th>${published ? '<th>Published</th>' : ''}</tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}
+
+function shareCell(upheld: number, overturned: number): string {
+  const w = 120;
+  const uw = Math.round((upheld / (upheld + overturned)) * w);
+  return `<svg role="img" aria-label="${upheld} upheld, ${overturned} overturned" viewBox="0 0 ${w} 12" width="${w}" height="12">` +
+    `<rect x="0" y="0" width="${uw}" height="12" fill="${UPHELD}"/><rect x="${uw}" y="0" width="${w - uw}" height="12" fill="${OVERTURNED}"/></svg>`;
 }
 
 function monthChart(months: ReadonlyArray<[string, { upheld: number; overturned: number }]>): string {

@@ -2,7 +2,7 @@
 // more columns can be appended (never removed or reordered: the column names and their order are
 // a public contract, documented in the README). Pure: a letter and its diagnostics in, plain rows
 // out. The CLI writes the rows as CSV or JSON Lines; the language server may build the same rows.
-import { isoDate, type Diagnostic, type Item, type Letter } from '../engine';
+import { isoDate, itemTableFields, type Diagnostic, type Item, type ItemTableFields, type Letter } from '../engine';
 
 /** A cell: text, a whole number, a list of rule ids, or null (unknown / not applicable). */
 export type Cell = string | number | readonly string[] | null;
@@ -39,7 +39,30 @@ export const COLUMNS: readonly Column[] = [
   { name: 'decision', value: (r) => r.item?.decision ?? null },
   { name: 'maximus_guideline', value: (r) => r.item?.maximusGuideline?.text ?? null },
   { name: 'problems', value: (r) => r.problems },
+  // What the item means for the case (issue 12), from the engine's itemTableFields: the letter's
+  // own row (item_index null) leaves them empty.
+  { name: 'date_assigned', value: (r) => fieldsOf(r)?.dateAssigned ?? null },
+  { name: 'days_to_decision', value: (r) => fieldsOf(r)?.daysToDecision ?? null },
+  { name: 'priority', value: (r) => fieldsOf(r)?.priority ?? null },
+  { name: 'reviewer_specialty', value: (r) => fieldsOf(r)?.reviewerSpecialty ?? null },
+  { name: 'category', value: (r) => fieldsOf(r)?.category ?? null },
+  { name: 'drug_group', value: (r) => fieldsOf(r)?.drugGroup ?? null },
+  { name: 'maximus_guideline_class', value: (r) => fieldsOf(r)?.maximusGuidelineClass ?? null },
+  { name: 'claims_administrator_guideline_class', value: (r) => fieldsOf(r)?.claimsAdministratorGuidelineClass ?? null },
+  { name: 'appeal_deadline', value: (r) => fieldsOf(r)?.appealDeadline ?? null },
 ];
+
+/** itemTableFields once per item, however many columns read it (the item objects are the letter's own). */
+const fieldsCache = new WeakMap<Item, ItemTableFields>();
+function fieldsOf(row: RowSource): ItemTableFields | null {
+  if (!row.item) return null;
+  let fields = fieldsCache.get(row.item);
+  if (!fields) {
+    fields = itemTableFields(row.letter, row.item);
+    fieldsCache.set(row.item, fields);
+  }
+  return fields;
+}
 
 export const COLUMN_NAMES: readonly string[] = COLUMNS.map((c) => c.name);
 
