@@ -1,5 +1,6 @@
 // imr-lint on PDFs, as a child process: files and folders mixing PDFs and text, the page of each
-// diagnostic in every format, unreadable PDFs, --print-text and standard input.
+// diagnostic in every format, the page column of the decisions table, unreadable PDFs,
+// --print-text and standard input.
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,12 +17,24 @@ interface JsonFile {
   diagnostics: Array<{ code: string; message: string; range: unknown; page?: number }>;
 }
 
+interface TableRow {
+  file: string;
+  page: number | null;
+  item_index: number | null;
+  problems: string[];
+}
+
 describe('imr-lint on PDFs', () => {
   let dir: string;
   let cleanup: () => void;
   before(() => {
     ({ dir, cleanup } = tempDir('imr-lint-pdf-'));
-    writeTree(dir, { 'mixed/contradiction.txt': readFixture('contradiction.txt').text, 'mixed/sub/.keep': '', 'bad/.keep': '' });
+    writeTree(dir, {
+      'mixed/contradiction.txt': readFixture('contradiction.txt').text,
+      'mixed/sub/.keep': '',
+      'bad/.keep': '',
+      'table/contradiction.txt': readFixture('contradiction.txt').text,
+    });
     for (const [from, to] of [
       ['contradiction.pdf', 'mixed/contradiction.pdf'],
       ['defect-on-page-3.pdf', 'mixed/sub/defect-on-page-3.PDF'],
@@ -31,6 +44,9 @@ describe('imr-lint on PDFs', () => {
       ['truncated.pdf', 'bad/truncated.pdf'],
       ['not-a-pdf.pdf', 'bad/not-a-pdf.pdf'],
       ['missing-decision.pdf', 'bad/readable.pdf'],
+      ['clean.pdf', 'table/clean.pdf'],
+      ['contradiction.pdf', 'table/contradiction.pdf'],
+      ['missing-section.pdf', 'table/missing-section.pdf'],
     ]) {
       copyFileSync(path.join(PDFS, from), path.join(dir, to));
     }
@@ -79,6 +95,62 @@ describe('imr-lint on PDFs', () => {
     assert.deepEqual(results.map((r) => [r.ruleId, r.properties.page]), [['missing-decision', 3]]);
   });
 
+  it('jsonl: "page" is the page each PDF item starts on (as in JSON); null for text letters and a letter\'s own row', async () => {
+    const run = await runCli(['--format', 'jsonl', 'table'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr); // warnings only
+    const rows = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as TableRow);
+    assert.deepEqual(
+      rows.map((r) => [r.file, r.item_index, r.page]),
+      [
+        ['table/clean.pdf', 0, 2],
+        ['table/clean.pdf', 1, 3],
+        ['table/contradiction.pdf', 0, 1],
+        ['table/contradiction.pdf', 1, 1],
+        ['table/contradiction.pdf', 2, 1],
+        ['table/contradiction.pdf', 3, 2],
+        ['table/contradiction.pdf', 4, 2],
+        ['table/contradiction.txt', 0, null],
+        ['table/contradiction.txt', 1, null],
+        ['table/contradiction.txt', 2, null],
+        ['table/contradiction.txt', 3, null],
+        ['table/contradiction.txt', 4, null],
+        ['table/missing-section.pdf', null, null],
+      ],
+    );
+    assert.deepEqual(rows.find((r) => r.file === 'table/missing-section.pdf')!.problems, ['missing-section']);
+    // The table's page is the JSON output's item page, item by item, for every PDF.
+    const json = await runCli(['--format', 'json', 'table'], { cwd: dir });
+    const jsonPages = (JSON.parse(json.stdout) as { files: JsonFile[] }).files
+      .filter((f) => f.path.endsWith('.pdf'))
+      .flatMap((f) => f.items.map((item, index) => [f.path, index, item.page]));
+    assert.deepEqual(jsonPages, rows.filter((r) => r.file.endsWith('.pdf') && r.item_index !== null).map((r) => [r.file, r.item_index, r.page]));
+  });
+
+  it('csv: the page column is filled for PDF items, empty for text letters and a letter\'s own row', async () => {
+    const run = await runCli(['--format', 'csv', 'table'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr); // warnings only
+    // Each record starts with file,page,case_number,decision_date,item_index (none of them quoted here).
+    const starts = run.stdout
+      .split('\r\n')
+      .filter((line) => line.startsWith('table/'))
+      .map((line) => line.split(',').slice(0, 5).join(','));
+    assert.deepEqual(starts, [
+      'table/clean.pdf,2,CM26-0000001,2026-01-12,0',
+      'table/clean.pdf,3,CM26-0000001,2026-01-12,1',
+      'table/contradiction.pdf,1,CM15-0100001,2015-04-01,0',
+      'table/contradiction.pdf,1,CM15-0100001,2015-04-01,1',
+      'table/contradiction.pdf,1,CM15-0100001,2015-04-01,2',
+      'table/contradiction.pdf,2,CM15-0100001,2015-04-01,3',
+      'table/contradiction.pdf,2,CM15-0100001,2015-04-01,4',
+      'table/contradiction.txt,,CM15-0100001,2015-04-01,0',
+      'table/contradiction.txt,,CM15-0100001,2015-04-01,1',
+      'table/contradiction.txt,,CM15-0100001,2015-04-01,2',
+      'table/contradiction.txt,,CM15-0100001,2015-04-01,3',
+      'table/contradiction.txt,,CM15-0100001,2015-04-01,4',
+      'table/missing-section.pdf,,CM15-0100001,2015-04-01,',
+    ]);
+  });
+
   it('unreadable PDFs: one line each saying why, exit 2, and the readable ones are still checked', async () => {
     const run = await runCli(['bad'], { cwd: dir });
     assert.equal(run.code, 2);
@@ -119,6 +191,11 @@ describe('imr-lint on PDFs', () => {
     assert.equal(run.code, 1, run.stderr);
     const file = (JSON.parse(run.stdout) as { files: JsonFile[] }).files[0];
     assert.deepEqual(file.diagnostics.map((d) => [d.code, d.page]), [['missing-decision', 3]]);
+    const table = await runCli(['--stdin', '--format', 'jsonl'], { cwd: dir, input: readFileSync(path.join(PDFS, 'defect-on-page-3.pdf')) });
+    assert.deepEqual(
+      table.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as TableRow).page),
+      [2, 3],
+    );
     const printed = await runCli(['--print-text', '--stdin'], { cwd: dir, input: readFileSync(path.join(PDFS, 'clean.pdf')) });
     assert.match(printed.stdout, /Cervical collar purchase: Upheld/);
   });

@@ -5,7 +5,7 @@
 // it off, and workspace symbols of unopened letters. No test sleeps: a held request is shown to
 // be pending by answering another request first.
 import assert from 'node:assert/strict';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -21,7 +21,7 @@ import {
   type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/engine';
-import { CLEAN_LETTER, FAULTY_LETTER, WARNING_LETTER, tempDir, writeTree } from '../cli/helpers';
+import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, runCli, tempDir, writeTree } from '../cli/helpers';
 import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './client';
 
 const uriOf = (dir: string, rel: string): string => pathToFileURL(join(dir, rel)).href;
@@ -287,5 +287,56 @@ describe('workspace letters, turned off', () => {
       await client.stop();
       cleanup();
     }
+  });
+});
+
+describe('workspace letters read from PDFs', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let client: LspClient;
+  let state: PullState;
+  before(async () => {
+    ({ dir, cleanup } = tempDir('imr-ws-pdf-'));
+    writeTree(dir, { 'faulty.txt': FAULTY_LETTER, 'sub/.keep': '' });
+    const pdfs = join(ROOT, 'test', 'fixtures', 'pdf');
+    for (const [from, to] of [
+      ['clean.pdf', 'clean.pdf'],
+      ['defect-on-page-3.pdf', 'sub/defect-on-page-3.PDF'],
+      ['contradiction.pdf', 'contradiction.pdf'],
+      ['user-password.pdf', 'locked.pdf'], // cannot be read: no report, the others still are
+      ['not-a-pdf.pdf', 'not-a-pdf.pdf'],
+    ]) {
+      copyFileSync(join(pdfs, from), join(dir, to));
+    }
+    client = await LspClient.start({ capabilities: PULL_CAPABILITIES, workspaceFolders: [dir] });
+    state = new PullState(client);
+  });
+  after(async () => {
+    await client.stop();
+    cleanup();
+  });
+
+  it('reports every readable PDF unopened, with the problems and ranges imr-lint gives; unreadable PDFs get none', { timeout: 60_000 }, async () => {
+    // A PDF never read leaves the next pull held open: the timeout turns that into a failure.
+    const places = new Map<string, unknown[]>();
+    for (let i = 0; i < 100 && places.size < 4; i++) {
+      for (const item of state.take(await state.request())) places.set(item.uri, item.items.map((d) => [d.code, d.range]));
+    }
+    const pdfUris = ['clean.pdf', 'contradiction.pdf', 'sub/defect-on-page-3.PDF'].map((rel) => uriOf(dir, rel));
+    assert.deepEqual([...places.keys()].sort(), [...pdfUris, uriOf(dir, 'faulty.txt')].sort());
+    assert.deepEqual(state.problems.get(uriOf(dir, 'sub/defect-on-page-3.PDF')), ['missing-decision']);
+    assert.deepEqual(state.problems.get(uriOf(dir, 'contradiction.pdf')), ['decision-contradicts-rationale', 'decision-contradicts-rationale']);
+    assert.deepEqual(state.problems.get(uriOf(dir, 'clean.pdf')), []);
+    // The same problems at the same places as imr-lint on the same files.
+    const cli = await runCli(['--format', 'json', 'clean.pdf', 'contradiction.pdf', 'sub'], { cwd: dir });
+    const files = (JSON.parse(cli.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: unknown }> }> }).files;
+    assert.equal(files.length, 3);
+    for (const file of files) assert.deepEqual(places.get(uriOf(dir, file.path)), file.diagnostics.map((d) => [d.code, d.range]), file.path);
+  });
+
+  it('Go to Symbol in Workspace finds the items of an unopened PDF', async () => {
+    const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'cervical collar' })) as Array<{ name: string; location: { uri: string } }>;
+    const uris = symbols.filter((s) => s.name === 'Cervical collar purchase').map((s) => s.location.uri).sort();
+    assert.deepEqual(uris, [uriOf(dir, 'clean.pdf'), uriOf(dir, 'sub/defect-on-page-3.PDF')].sort(), JSON.stringify(symbols));
   });
 });

@@ -150,7 +150,7 @@ export function startServer(connection: Connection): void {
     // Letters and configs when the workspace is read; else the configs alone, for open letters.
     if (workspace && registerWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{imr,txt,IMR,TXT}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+        watchers: [{ globPattern: '**/*.{imr,txt,pdf,IMR,TXT,PDF}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
       }).catch(() => undefined);
     } else if (watchConfigs) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] }).catch(() => undefined);

@@ -10,14 +10,17 @@
 //   #1673); a deleted letter gets an empty full report or an empty push;
 // - reading yields to the event loop between letters, so typing in an open letter is served
 //   between two of them; the scan can be cancelled from its progress;
-// - the engine gets text, as from imr-lint: same decoding (cli/read.ts), same .imr-lint.json.
+// - the engine gets text, as from imr-lint: same decoding (cli/read.ts), same .imr-lint.json;
+//   a .pdf is read by the same PdfReader (a worker thread running dist/pdf-worker.js, started with
+//   the first PDF, one file at a time), so this bundle holds no pdf.js.
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Diagnostic as LspDiagnostic, Range, SymbolInformation } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/discovery';
-import { decodeLetter } from '../cli/read';
+import { decodeLetter, readPdf } from '../cli/read';
+import { LIMITS } from '../pdf/result';
 import { lint, looksLikeLetter, type Decision, type LintResult } from '../engine';
 import type { Analysis } from './analysis';
 import { filePath } from './configFile';
@@ -317,17 +320,26 @@ export function viewEntry(uri: string, layout: string, problems: number, view: P
 /** The result id of the empty report sent for a letter that is gone. */
 export const REMOVED_ID = 'removed';
 
-/** True for a name imr-lint reads: .imr, or .txt (a letter only when its text says so). */
+/** True for a name imr-lint reads: .imr, .pdf, or .txt (a letter only when its text says so). */
 function isCandidate(name: string): boolean {
   const ext = path.extname(name).toLowerCase();
-  return ext === '.imr' || ext === '.txt';
+  return ext === '.imr' || ext === '.txt' || ext === '.pdf';
 }
 
-/** The text of a letter file, or null when it is not one (binary, too big, a .txt that is no letter, unreadable). */
+/**
+ * The text of a letter file, or null when it is not one (binary, too big, a .txt that is no
+ * letter, a PDF that cannot be read: encrypted, damaged, scanned; unreadable). A PDF's limit is
+ * the PDF reader's (LIMITS.maxBytes), a text file's MAX_WORKSPACE_FILE_BYTES.
+ */
 async function readCandidate(file: string): Promise<string | null> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_WORKSPACE_FILE_BYTES) return null;
+    const pdf = path.extname(file).toLowerCase() === '.pdf';
+    if (!stat.isFile() || stat.size > (pdf ? LIMITS.maxBytes : MAX_WORKSPACE_FILE_BYTES)) return null;
+    if (pdf) {
+      const read = await readPdf(await fs.readFile(file));
+      return read.kind === 'text' ? read.text : null;
+    }
     const decoded = decodeLetter(await fs.readFile(file));
     if (decoded.kind !== 'text') return null;
     if (path.extname(file).toLowerCase() === '.txt' && !looksLikeLetter(decoded.text.slice(0, SNIFF_CHARS))) return null;
