@@ -2,6 +2,7 @@
 // scripts/make-pdf-fixtures.mjs) and on every corpus PDF, which must read byte for byte as
 // pdftotext read it.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,4 +160,17 @@ test('pdf: pageAt finds the page of an offset', () => {
   const starts = pageStartsOf('one\n\fdos\n\ftres\n\f');
   assert.deepEqual(starts, [0, 5, 10]);
   assert.deepEqual([0, 4, 5, 9, 10, 15].map((o) => pageAt(starts, o)), [1, 1, 2, 2, 3, 3]);
+});
+
+// The language server speaks LSP on its stdout (--stdio): nothing the PDF worker thread prints
+// may reach it, nor the log (it could hold letter text). The worker loads the shims first; loaded
+// in a process of its own here, they must leave nothing on either stream.
+test('pdf: the worker shims silence the console, stdout and stderr of their thread', () => {
+  const shims = join(repoRoot, 'out', 'server', 'src', 'pdf', 'shims.js');
+  const script = `require(${JSON.stringify(shims)});
+console.log('LEAKED'); console.error('LEAKED'); process.stdout.write('LEAKED'); process.stderr.write('LEAKED');`;
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, '');
 });

@@ -33,8 +33,12 @@ if (typeof g.navigator !== 'object' || g.navigator === null || !('language' in g
 // pdf.js writes warnings to the console as it loads and reads (verbosity applies only once a
 // document is opened). A worker's console is the user's terminal: in imr-lint's JSON output or a
 // language server's stdio that is corruption, and it may quote a letter. Failures reach the
-// caller as results, so this thread's console is silenced.
+// caller as results, so this thread's console, and its stdout and stderr (the process's, by
+// default), are silenced.
 const quiet = (): void => undefined;
 for (const name of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) console[name] = quiet;
+const dropped = (() => true) as typeof process.stdout.write;
+process.stdout.write = dropped;
+process.stderr.write = dropped;
 
 export {};
