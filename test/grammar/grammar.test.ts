@@ -58,7 +58,8 @@ function grammarScopes(node: unknown, found = new Set<string>()): Set<string> {
   if (Array.isArray(node)) for (const child of node) grammarScopes(child, found);
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'name' && typeof value === 'string') found.add(value);
+      // A name may push several scopes ("entity.name.section.imr strong.imr").
+      if (key === 'name' && typeof value === 'string') for (const scope of value.split(/\s+/)) found.add(scope);
       else grammarScopes(value, found);
     }
   }
@@ -81,6 +82,21 @@ test('every scope of the grammar is asserted by some sample line', () => {
   }
   const missing = [...scopes].filter((scope) => !asserted.has(scope));
   assert.deepEqual(missing, [], `scopes without a positive assertion in test/grammar/*.imr: ${missing.join(', ')}`);
+});
+
+// Section headings are ordinary letter text, not a problem: VS Code's Light+, Light Modern and
+// Light (Visual Studio) themes paint markup.heading bold #800000 and markup.deleted #a31515, an
+// error-like red, and the bundled themes give markup.bold a colour of its own (Kimbie Dark #f06431).
+// meta.* is uncoloured in every bundled theme, and strong is bold with no colour (ARCHITECTURE.md).
+test('section headings use scopes no bundled theme paints red', () => {
+  const grammar = JSON.parse(readFileSync(join(root, grammarPath), 'utf8')) as {
+    repository: { heading: { name: string; captures: Record<string, { name: string }> } };
+  };
+  const heading = grammar.repository.heading;
+  const names = [heading.name, ...Object.values(heading.captures).map((capture) => capture.name)].flatMap((name) => name.split(/\s+/));
+  assert.deepEqual(names, ['meta.heading.section.imr', 'entity.name.section.imr', 'strong.imr']);
+  const painted = names.filter((scope) => /^(?:markup\.(?:heading|bold|deleted|inserted)|invalid|entity\.name\.tag)(?:\.|$)/.test(scope));
+  assert.deepEqual(painted, [], `heading scopes that a bundled theme colours: ${painted.join(', ')}`);
 });
 
 test('package.json contributes this grammar for the imr language', () => {
