@@ -9,20 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DocumentDiagnosticRequest, DocumentSymbolRequest, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { readManifest, requireShared } from '../support/paths';
 import { LspClient, PULL_CAPABILITIES } from './client';
+import { itemSymbols } from './symbols';
 
 let CORPUS = '';
-
-const ITEM_KINDS = new Set<SymbolKind>([SymbolKind.Constant, SymbolKind.Event, SymbolKind.Key]);
-
-function itemSymbols(roots: DocumentSymbol[]): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  const visit = (symbol: DocumentSymbol) => {
-    if (ITEM_KINDS.has(symbol.kind)) out.push(symbol);
-    else symbol.children?.forEach(visit);
-  };
-  roots.forEach(visit);
-  return out;
-}
 
 let client: LspClient;
 

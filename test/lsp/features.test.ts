@@ -25,6 +25,7 @@ import {
 import type { ListDefectsResult } from '../../server/src/shared/protocol';
 import { fixtureUri, LspClient } from './client';
 import { fixture, lineOf, positionOf } from './text';
+import { itemSymbols } from './symbols';
 
 const DEFECTS = fixtureUri('defects.imr');
 const CLEAN = fixtureUri('clean.imr');
@@ -49,16 +50,6 @@ after(async () => {
 
 async function symbols(uri: string): Promise<DocumentSymbol[]> {
   return (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-}
-
-function items(roots: DocumentSymbol[]): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  const visit = (symbol: DocumentSymbol) => {
-    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Key) out.push(symbol);
-    else symbol.children?.forEach(visit);
-  };
-  roots.forEach(visit);
-  return out;
 }
 
 async function hoverText(uri: string, text: string, needle: string, offset = 1, nth = 0): Promise<string> {
@@ -415,7 +406,7 @@ describe('incremental edits', () => {
     assert.deepEqual(last.diagnostics, []);
     const versions = published.slice(before).map((p) => p.version!);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'publishes never go back to an older version');
-    const symbolNames = items(await symbols(uri)).map((s) => s.name);
+    const symbolNames = itemSymbols(await symbols(uri)).map((s) => s.name);
     assert.equal(symbolNames[0], 'Upheld: ' + 'x'.repeat(30) + 'Norco 10/325 mg #120');
     client.close(uri);
     assert.deepEqual((await client.waitForDiagnostics(uri, undefined)).diagnostics, [], 'closing clears the diagnostics');

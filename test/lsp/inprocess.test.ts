@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { DiagnosticSeverity, SymbolKind, type CodeActionParams, type DocumentSymbol, type MarkupContent } from 'vscode-languageserver';
+import { DiagnosticSeverity, SymbolKind, type CodeActionParams, type MarkupContent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine';
 import type { Analysis } from '../../server/src/lsp/analysis';
@@ -22,6 +22,7 @@ import { SECTION_KIND } from '../../server/src/lsp/features/symbolKinds';
 import type { ImrSettings } from '../../server/src/shared/protocol';
 import { fixtureUri } from './client';
 import { fixture, lineOf, positionOf } from './text';
+import { itemSymbols } from './symbols';
 
 const DEFECTS = fixtureUri('defects.imr');
 const defects = fixture('defects.imr');
@@ -31,16 +32,6 @@ const clean = fixture('clean.imr');
 function analyse(uri: string, text: string, version = 1, settings: ImrSettings = DEFAULT_SETTINGS): Analysis {
   const result = lint(text, settings.rules);
   return { uri, version, revision: version, settings, settingsKey: lintSettingsKey(settings), result, length: text.length, durationMs: 0 };
-}
-
-function itemSymbols(roots: DocumentSymbol[]): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  const visit = (symbol: DocumentSymbol) => {
-    if (symbol.kind === SymbolKind.Constant || symbol.kind === SymbolKind.Event || symbol.kind === SymbolKind.Key) out.push(symbol);
-    else symbol.children?.forEach(visit);
-  };
-  roots.forEach(visit);
-  return out;
 }
 
 function hoverText(text: string, needle: string, offset = 1, nth = 0): string {
