@@ -15,7 +15,7 @@ import { OutputWriter } from './output';
 import { decodeLetter, isPdf, MAX_LETTER_BYTES, readLetter, readPdf, type ReadResult } from './read';
 import { packageInfo } from '../packageInfo';
 import { inShard } from './shard';
-import { startWorkerIfAny, WorkerPool } from './workers';
+import { checkPool, startWorkerIfAny } from './workers';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -141,7 +141,7 @@ async function printText(options: CliOptions, io: CliIO, out: OutputWriter, err:
  */
 async function checkAll(files: readonly LetterFile[], options: CliOptions, cwd: string, configs: ConfigSource, session: Session): Promise<void> {
   const threads = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 1);
-  const pool = threads > 1 ? new WorkerPool(threads, __filename, { format: options.format, cwd }) : null;
+  const pool = threads > 1 ? checkPool(threads, __filename, { format: options.format, cwd }) : null;
   const reporter = session.reporter;
   try {
     const start = async (file: LetterFile): Promise<FileOutcome | null> => {
