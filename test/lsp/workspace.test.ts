@@ -21,8 +21,9 @@ import {
   type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/engine';
-import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, runCli, tempDir, writeTree } from '../cli/helpers';
+import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, letterText, runCli, tempDir, writeTree } from '../cli/helpers';
 import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './client';
+import { MIN_FILES_FOR_WORKERS } from '../../server/src/lsp/workspace';
 
 const uriOf = (dir: string, rel: string): string => pathToFileURL(join(dir, rel)).href;
 const codesOf = (text: string): string[] => lint(text).diagnostics.map((d) => d.code);
@@ -266,6 +267,52 @@ describe('workspace letters, pushed (publishDiagnostics)', () => {
     assert.deepEqual(open.diagnostics, []);
     client.close(uri); // closed without saving: the file's warning is back, not the open text's []
     await lastFor(uri, (c) => c.join() === 'missing-guideline');
+  });
+});
+
+describe('a folder big enough for lint workers', () => {
+  it('every letter is published with the problems and ranges imr-lint gives; the rest is skipped', { timeout: 120_000 }, async () => {
+    const { dir, cleanup } = tempDir('imr-ws-workers-');
+    const decisions = ['Upheld', 'Overturned', ''] as const;
+    const tree: Record<string, string> = {};
+    const letters = MIN_FILES_FOR_WORKERS + 20;
+    for (let i = 0; i < letters; i++) {
+      tree[`batch-${i % 4}/letter-${String(i).padStart(3, '0')}.${i % 2 ? 'imr' : 'txt'}`] = letterText(
+        [{ name: `Item ${i} of the folder`, decision: decisions[i % 3], maximus: i % 5 === 0 ? null : undefined }, { name: 'Lumbar brace' }],
+        { caseNumber: `CM16-${String(i).padStart(7, '0')}` },
+      );
+    }
+    for (let i = 0; i < 5; i++) tree[`notes/note-${i}.txt`] = `A shopping list, not a letter: ${i} eggs.\n`;
+    try {
+      writeTree(dir, tree);
+      writeFileSync(join(dir, 'binary.imr'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0, 0, 7]));
+      copyFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'defect-on-page-3.pdf'), join(dir, 'scan.pdf'));
+      const client = await LspClient.start({ capabilities: PUSH_CAPABILITIES, workspaceFolders: [dir] });
+      try {
+        const readLog = (p: { message: string }): boolean => /workspace letters: \d+ read in \d+ ms by \d+ lint workers?/.test(p.message);
+        const done = client.logs.find(readLog) ?? (await client.waitFor('log', readLog, 'the scan to end'));
+        assert.match(done.message, new RegExp(`: ${letters + 1} read in`), 'every letter and the PDF, nothing else');
+        // imr-lint over the same folder, itself with two worker threads.
+        const cli = await runCli(['--format', 'json', '--jobs', '2', '.'], { cwd: dir });
+        const all = (JSON.parse(cli.stdout) as { files: Array<{ path: string; layout: string; diagnostics: Array<{ code: string; range: unknown }> }> }).files;
+        // imr-lint also warns about the .txt files that are no letter; the workspace leaves them out.
+        assert.deepEqual(all.filter((f) => f.layout === 'not-a-letter').map((f) => f.path).sort(), Array.from({ length: 5 }, (_, i) => `notes/note-${i}.txt`));
+        const files = all.filter((f) => f.layout !== 'not-a-letter');
+        assert.equal(files.length, letters + 1);
+        for (const file of files) {
+          const published = client.published.get(uriOf(dir, file.path)) ?? [];
+          assert.equal(published.length, 1, `${file.path}: published once`);
+          assert.deepEqual(published[0].diagnostics.map((d) => [d.code, d.range]), file.diagnostics.map((d) => [d.code, d.range]), file.path);
+        }
+        assert.ok(files.some((f) => f.diagnostics.length > 0) && files.some((f) => f.diagnostics.length === 0));
+        assert.equal(client.published.has(uriOf(dir, 'binary.imr')), false);
+        assert.equal(client.published.has(uriOf(dir, 'notes/note-0.txt')), false);
+      } finally {
+        await client.stop();
+      }
+    } finally {
+      cleanup();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { SERVER_NAME, serverVersion, startServer } from './server';
 import { attachToStream, connectTransport, ipcTransport, stdioTransport, type Transport } from './transport';
+import { startLintWorkerIfAny } from './workspaceLint';
 
 const USAGE = `usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n`;
 
@@ -11,7 +12,8 @@ function serve(transport: Transport): void {
   const connection = createConnection(ProposedFeatures.all, transport.reader, transport.writer);
   transport.attachLog((message) => connection.console.warn(message));
   if (transport.input) attachToStream(connection, transport.input);
-  startServer(connection);
+  // This same file is the workspace lint workers' script.
+  startServer(connection, { lintWorkerScript: __filename });
 }
 
 /** The value of `--name=value` or `--name value`, or undefined when the option is absent. */
@@ -26,7 +28,9 @@ function option(args: readonly string[], name: string): string | undefined {
 const args = process.argv.slice(2);
 const port = option(args, '--socket');
 const pipe = option(args, '--pipe');
-if (args.includes('--version')) {
+if (startLintWorkerIfAny()) {
+  // a workspace lint worker: it serves jobs until the server ends it
+} else if (args.includes('--version')) {
   process.stdout.write(`${SERVER_NAME} ${serverVersion()}\n`);
 } else if (args.includes('--stdio')) {
   serve(stdioTransport());

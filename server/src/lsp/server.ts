@@ -47,7 +47,8 @@ import { packageInfo } from '../packageInfo';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
-import { isConfigFile, REMOVED_ID, viewEntry, viewOf, Workspace, type Progress } from './workspace';
+import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
+import { viewOf } from './workspaceLint';
 
 export const SERVER_NAME = 'imr-language-server';
 
@@ -56,7 +57,12 @@ export function serverVersion(): string {
   return packageInfo().version;
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** The bundle that starts a workspace lint worker when run as one (main.ts); none: lint in this thread. */
+  lintWorkerScript?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const log = new Log(connection.console);
   const documents = new DocumentStore();
   const cache = new AnalysisCache(log);
@@ -123,7 +129,7 @@ export function startServer(connection: Connection): void {
           lettersChanged();
         },
         progress: (title) => startProgress(title),
-      }, pull);
+      }, pull, options.lintWorkerScript ?? null);
     }
     log.info(`${SERVER_NAME} ${serverVersion()}: diagnostics ${pull ? 'pulled by the client' : 'pushed'}`);
     return {

@@ -13,55 +13,28 @@
 // - the engine gets text, as from imr-lint: same decoding (cli/read.ts), same .imr-lint.json;
 //   a .pdf is read by the same PdfReader (a worker thread running dist/pdf-worker.js, started with
 //   the first PDF, one file at a time), so this bundle holds no pdf.js.
-import { promises as fs, type Dirent } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { CancellationToken, Diagnostic as LspDiagnostic, Range, SymbolInformation } from 'vscode-languageserver';
+import type { CancellationToken, SymbolInformation } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/discovery';
-import { decodeLetter, readPdf } from '../cli/read';
-import { LIMITS } from '../pdf/result';
-import { lint, looksLikeLetter, type Decision, type LintResult } from '../engine';
-import type { Analysis } from './analysis';
 import { filePath } from './configFile';
 import type { LetterConfigs } from './configs';
-import { toLspDiagnostics } from './features/diagnostics';
 import type { DocumentStore } from './documents';
 import { yieldToEventLoop } from './guard';
 import { errorForLog, type Log } from './log';
 import type { ImrSettings, WorkspaceLetterEntry } from './protocol';
 import { lintSettingsKey } from './settings';
 import { letterSymbols } from './features/workspaceSymbols';
+import { isInside, readCandidate, walk } from './workspaceFiles';
+import { lintLetterFile, lintLetterText, lintPool, type LintOutcome, type LintRequest, type WorkspaceLetter } from './workspaceLint';
 
-/** Files larger than this are not read from the folders (open them to check them). */
-export const MAX_WORKSPACE_FILE_BYTES = 10 * 1024 * 1024;
-/** Folder entries walked at most, whatever maxLetters says: a huge tree must not stall the server. */
-export const MAX_WALKED_ENTRIES = 500_000;
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-/** How much of a .txt file is sniffed to tell a letter (as the VS Code client does). */
-const SNIFF_CHARS = 4096;
-/** Files read ahead while earlier ones are linted. */
-const READ_AHEAD = 16;
-
-export interface WorkspaceItem {
-  name: string;
-  decision: Decision | null;
-  nameRange: Range;
-  /** Rule ids of the problems about this item. */
-  rules: string[];
-}
-
-export interface WorkspaceLetter {
-  uri: string;
-  path: string;
-  resultId: string;
-  diagnostics: LspDiagnostic[];
-  caseNumber: string | null;
-  layout: string;
-  items: WorkspaceItem[];
-  /** Rule ids of the problems about the letter as a whole. */
-  letterRules: string[];
-}
+/** Letters in flight (read and linted ahead of the one being recorded), per lint thread. */
+const WINDOW_PER_THREAD = 16;
+/** Below this many files a scan lints in the server's thread: starting workers costs more. */
+export const MIN_FILES_FOR_WORKERS = 200;
+/** Lint workers at most: the server's thread and the editor need the rest of the machine. */
+const MAX_LINT_WORKERS = 4;
 
 export interface Progress {
   report(percentage: number, message: string): void;
@@ -96,6 +69,8 @@ export class Workspace {
     private readonly host: WorkspaceHost,
     /** Pull clients: keep track of the reports owed (push clients get publishes instead). */
     private readonly pull: boolean,
+    /** The bundle that starts a lint worker (startLintWorkerIfAny); null lints in this thread. */
+    private readonly workerScript: string | null,
   ) {}
 
   get size(): number {
@@ -137,33 +112,59 @@ export class Workspace {
       const files: string[] = [];
       for (const root of this.roots) await walk(root, files, this.host.log);
       files.sort();
+      const threads = this.workerScript !== null && files.length >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_LINT_WORKERS, availableParallelism()) : 0;
+      const pool = threads > 0 ? lintPool(this.workerScript!, threads) : null;
       const seen = new Set<string>();
       let truncated = false;
-      for (let i = 0; i < files.length; i += READ_AHEAD) {
-        const batch = files.slice(i, i + READ_AHEAD);
-        const contents = await Promise.all(batch.map((file) => readCandidate(file)));
-        for (let j = 0; j < batch.length; j++) {
+      let stopping = false;
+      try {
+        // Files are read and linted ahead (by the workers, or overlapping reads here) and recorded
+        // in order, one per turn of the event loop.
+        const window: Promise<LintOutcome>[] = [];
+        let next = 0;
+        const fill = async (): Promise<void> => {
+          while (window.length < WINDOW_PER_THREAD * Math.max(1, threads) && next < files.length) {
+            const request = await this.request(files[next++], settings);
+            const outcome = pool ? pool.run(request) : lintLetterFile(request, true);
+            // A file that fails (its worker died twice on it) is skipped; awaited in turn below.
+            window.push(outcome.catch((error: unknown) => {
+              if (!stopping) this.host.log.warn(`workspace letters: ${this.host.log.doc(request.uri)} skipped: ${errorForLog(error)}`);
+              return { kind: 'not-a-letter' } as const;
+            }));
+          }
+        };
+        for (let i = 0; i < files.length; i++) {
+          await fill();
+          const outcome = await window.shift()!;
           if (generation !== this.generation || progress?.token.isCancellationRequested) {
             this.host.log.info(`workspace scan ${generation !== this.generation ? 'superseded' : 'cancelled'} after ${seen.size} letters`);
             return;
           }
-          const text = contents[j];
-          if (text === null) continue;
+          if (outcome.kind === 'not-a-letter') continue;
           if (seen.size >= settings.workspace.maxLetters) {
             truncated = true;
             break;
           }
-          seen.add(batch[j]);
-          await this.update(batch[j], text, settings);
+          if (outcome.kind === 'pdf') {
+            const text = await readCandidate(files[i]);
+            if (text === null) continue;
+            this.record(lintLetterText(await this.request(files[i], settings), text, true));
+          } else {
+            this.record(outcome);
+          }
+          seen.add(files[i]);
+          if (i % 64 === 63 || i === files.length - 1) progress?.report(Math.round(((i + 1) / files.length) * 100), `${seen.size} letters`);
           // Let queued messages (a keystroke in an open letter, a cancel) run between two letters.
           await yieldToEventLoop();
         }
-        if (truncated) break;
-        progress?.report(Math.round(((i + batch.length) / files.length) * 100), `${seen.size} letters`);
+      } finally {
+        stopping = true;
+        void pool?.close();
       }
       for (const file of [...this.letters.keys()]) if (!seen.has(file)) this.remove(file);
       const ms = performance.now() - started;
-      this.host.log.info(`workspace letters: ${seen.size} read in ${ms.toFixed(0)} ms${truncated ? ` (stopped at imr.workspace.maxLetters = ${settings.workspace.maxLetters})` : ''}`);
+      const by = threads > 0 ? `${threads} lint worker${threads > 1 ? 's' : ''}` : 'this thread';
+      this.host.log.info(`workspace letters: ${seen.size} read in ${ms.toFixed(0)} ms by ${by}${truncated ? ` (stopped at imr.workspace.maxLetters = ${settings.workspace.maxLetters})` : ''}`);
     } finally {
       progress?.done();
     }
@@ -177,7 +178,7 @@ export class Workspace {
     if (!this.letters.has(file) && this.letters.size >= settings.workspace.maxLetters) return;
     const text = await readCandidate(file);
     if (text === null) this.remove(file);
-    else await this.update(file, text, settings);
+    else this.record(lintLetterText(await this.request(file, settings), text, true));
   }
 
   /** A watched path was deleted: a letter, or a folder holding letters. */
@@ -253,30 +254,22 @@ export class Workspace {
   }
 
   /**
-   * Lints a letter read from disk under the folder's settings (asked once per scan, not once per
-   * letter: 10,000 workspace/configuration round trips cost more than the lints) and the
-   * .imr-lint.json that applies to it.
+   * What linting a file needs: the folder's settings (asked once per scan, not once per letter:
+   * 10,000 workspace/configuration round trips cost more than the lints) under the
+   * .imr-lint.json that applies to it, and the result id already known.
    */
-  private async update(file: string, text: string, folderSettings: ImrSettings): Promise<void> {
+  private async request(file: string, folderSettings: ImrSettings): Promise<LintRequest> {
     const uri = pathToFileURL(file).href;
     const settings = (await this.host.configs.apply(uri, folderSettings)).settings;
-    const settingsKey = lintSettingsKey(settings);
-    const resultId = createHash('sha1').update(settingsKey).update('\0').update(text).digest('base64url').slice(0, 20);
-    const existing = this.letters.get(file);
-    if (existing?.resultId === resultId) return;
-    const result = lint(text, settings.rules);
-    // A letter on disk has no document revision: 0, like its version.
-    const analysis: Analysis = { uri, version: 0, revision: 0, settings, settingsKey, result, length: text.length, durationMs: 0 };
-    // Through JSON and back: names and messages sliced from the letter would otherwise keep the
-    // whole text alive (V8 sliced strings). Measured on 10,000 generated letters: 291 MB of heap
-    // held without this, see the README.
-    const kept = JSON.parse(JSON.stringify({
-      diagnostics: toLspDiagnostics(analysis),
-      ...viewOf(result),
-    })) as Pick<WorkspaceLetter, 'diagnostics' | 'caseNumber' | 'items' | 'letterRules'>;
-    const letter: WorkspaceLetter = { uri, path: file, resultId, layout: result.letter.layout, ...kept };
-    this.letters.set(file, letter);
-    this.host.changed(uri, letter);
+    return { file, uri, settings, settingsKey: lintSettingsKey(settings), knownId: this.letters.get(file)?.resultId ?? null };
+  }
+
+  /** Keeps a letter's new result and tells the host (an unchanged one changes nothing). */
+  private record(outcome: LintOutcome): void {
+    if (outcome.kind !== 'letter') return;
+    const { letter } = outcome;
+    this.letters.set(letter.path, letter);
+    this.host.changed(letter.uri, letter);
     this.wake();
   }
 
@@ -294,17 +287,6 @@ export class Workspace {
   }
 }
 
-/** What the view and workspace symbols need of a lint result. */
-export function viewOf(result: LintResult): Pick<WorkspaceLetter, 'caseNumber' | 'items' | 'letterRules'> {
-  const items: WorkspaceItem[] = result.letter.items.map((item) => ({ name: item.name, decision: item.decision, nameRange: item.nameRange, rules: [] }));
-  const letterRules: string[] = [];
-  for (const d of result.diagnostics) {
-    const rules = d.item !== null && d.item >= 0 && d.item < items.length ? items[d.item].rules : letterRules;
-    if (!rules.includes(d.code)) rules.push(d.code);
-  }
-  return { caseNumber: result.letter.metadata.caseNumber, items, letterRules };
-}
-
 /** The view's entry for a letter. */
 export function viewEntry(uri: string, layout: string, problems: number, view: Pick<WorkspaceLetter, 'caseNumber' | 'items' | 'letterRules'>): WorkspaceLetterEntry {
   return {
@@ -319,67 +301,6 @@ export function viewEntry(uri: string, layout: string, problems: number, view: P
 
 /** The result id of the empty report sent for a letter that is gone. */
 export const REMOVED_ID = 'removed';
-
-/** True for a name imr-lint reads: .imr, .pdf, or .txt (a letter only when its text says so). */
-function isCandidate(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return ext === '.imr' || ext === '.txt' || ext === '.pdf';
-}
-
-/**
- * The text of a letter file, or null when it is not one (binary, too big, a .txt that is no
- * letter, a PDF that cannot be read: encrypted, damaged, scanned; unreadable). A PDF's limit is
- * the PDF reader's (LIMITS.maxBytes), a text file's MAX_WORKSPACE_FILE_BYTES.
- */
-async function readCandidate(file: string): Promise<string | null> {
-  try {
-    const stat = await fs.stat(file);
-    const pdf = path.extname(file).toLowerCase() === '.pdf';
-    if (!stat.isFile() || stat.size > (pdf ? LIMITS.maxBytes : MAX_WORKSPACE_FILE_BYTES)) return null;
-    if (pdf) {
-      const read = await readPdf(await fs.readFile(file));
-      return read.kind === 'text' ? read.text : null;
-    }
-    const decoded = decodeLetter(await fs.readFile(file));
-    if (decoded.kind !== 'text') return null;
-    if (path.extname(file).toLowerCase() === '.txt' && !looksLikeLetter(decoded.text.slice(0, SNIFF_CHARS))) return null;
-    return decoded.text;
-  } catch {
-    return null;
-  }
-}
-
-/** Appends the letter-named files under dir (no links followed, skipped folders skipped). */
-async function walk(root: string, out: string[], log: Log): Promise<void> {
-  const stack = [root];
-  let entries = 0;
-  while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let list: Dirent[];
-    try {
-      list = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of list) {
-      if (++entries > MAX_WALKED_ENTRIES) {
-        log.warn(`workspace letters: stopped walking after ${MAX_WALKED_ENTRIES} entries`);
-        return;
-      }
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && isCandidate(entry.name)) {
-        out.push(full);
-      }
-    }
-  }
-}
-
-function isInside(file: string, root: string): boolean {
-  const rel = path.relative(root, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
 
 export function isConfigFile(file: string): boolean {
   return path.basename(file) === CONFIG_FILE_NAME;

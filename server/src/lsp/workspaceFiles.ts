@@ -1,0 +1,93 @@
+// Finding and reading the letters of a workspace folder: the same names and decoding as imr-lint
+// (cli/read.ts). Plain Node I/O, so it runs in the server's thread and in its lint workers.
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import { decodeLetter, readPdf } from '../cli/read';
+import { LIMITS } from '../pdf/result';
+import { looksLikeLetter } from '../engine';
+import type { Log } from './log';
+
+/** Files larger than this are not read from the folders (open them to check them). */
+export const MAX_WORKSPACE_FILE_BYTES = 10 * 1024 * 1024;
+/** Folder entries walked at most, whatever maxLetters says: a huge tree must not stall the server. */
+export const MAX_WALKED_ENTRIES = 500_000;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+/** How much of a .txt file is sniffed to tell a letter (as the VS Code client does). */
+const SNIFF_CHARS = 4096;
+
+/** True for a name imr-lint reads: .imr, .pdf, or .txt (a letter only when its text says so). */
+export function isCandidate(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return ext === '.imr' || ext === '.txt' || ext === '.pdf';
+}
+
+export function isPdfName(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.pdf';
+}
+
+/**
+ * The text of a letter file, or null when it is not one (binary, too big, a .txt that is no
+ * letter, a PDF that cannot be read: encrypted, damaged, scanned; unreadable). A PDF's limit is
+ * the PDF reader's (LIMITS.maxBytes), a text file's MAX_WORKSPACE_FILE_BYTES. PDFs are read by
+ * the PdfReader's own worker thread, started with the first PDF.
+ */
+export async function readCandidate(file: string): Promise<string | null> {
+  return isPdfName(file) ? readPdfCandidate(file) : readTextCandidate(file);
+}
+
+/** readCandidate for a text letter (.imr, .txt). */
+export async function readTextCandidate(file: string): Promise<string | null> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > MAX_WORKSPACE_FILE_BYTES) return null;
+    const decoded = decodeLetter(await fs.readFile(file));
+    if (decoded.kind !== 'text') return null;
+    if (path.extname(file).toLowerCase() === '.txt' && !looksLikeLetter(decoded.text.slice(0, SNIFF_CHARS))) return null;
+    return decoded.text;
+  } catch {
+    return null;
+  }
+}
+
+async function readPdfCandidate(file: string): Promise<string | null> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > LIMITS.maxBytes) return null;
+    const read = await readPdf(await fs.readFile(file));
+    return read.kind === 'text' ? read.text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Appends the letter-named files under dir (no links followed, skipped folders skipped). */
+export async function walk(root: string, out: string[], log: Log): Promise<void> {
+  const stack = [root];
+  let entries = 0;
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let list: Dirent[];
+    try {
+      list = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of list) {
+      if (++entries > MAX_WALKED_ENTRIES) {
+        log.warn(`workspace letters: stopped walking after ${MAX_WALKED_ENTRIES} entries`);
+        return;
+      }
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
+      } else if (entry.isFile() && isCandidate(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+}
+
+export function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
