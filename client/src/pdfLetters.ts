@@ -9,9 +9,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { PdfReader } from '../../server/src/pdf/reader';
 import { LIMITS, pageStartsOf, pageAt, type PdfResult } from '../../server/src/pdf/result';
+import { PDF_TEXT_SCHEME } from '../../server/src/shared/protocol';
 
 export const PDF_EDITOR_VIEW_TYPE = 'imr.pdfLetter';
-export const PDF_TEXT_SCHEME = 'imr-pdf';
+export { PDF_TEXT_SCHEME };
 /** PDFs whose text is kept (a letter's text is 10-100 KB); the oldest read is dropped first. */
 const CACHED_PDFS = 32;
 

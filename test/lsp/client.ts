@@ -22,6 +22,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  WorkspaceFoldersRequest,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -78,6 +79,14 @@ export interface StartOptions {
   workspaceFolders?: string[];
 }
 
+/** Workspace folders as the client reports them, from file: URIs or paths. */
+export function workspaceFoldersOf(folders: readonly string[]): { uri: string; name: string }[] {
+  return folders.map((folder) => {
+    const uri = asUri(folder);
+    return { uri, name: uri.slice(uri.lastIndexOf('/') + 1) };
+  });
+}
+
 export class LspClient {
   readonly events = new EventEmitter();
   readonly logs: LogMessageParams[] = [];
@@ -89,6 +98,10 @@ export class LspClient {
   stderr = '';
   exited: number | null = null;
   settings: unknown;
+  /** Per-folder `imr` settings: answered for a scopeUri inside a folder URI given here, before `settings`. */
+  folderSettings = new Map<string, unknown>();
+  /** The folders answered to workspace/workspaceFolders (those sent in initialize until changed). */
+  folders: { uri: string; name: string }[] = [];
   initializeResult!: InitializeResult;
 
   private constructor(
@@ -126,8 +139,13 @@ export class LspClient {
     });
     connection.onRequest(ConfigurationRequest.type, (params) => {
       client.configurationRequests++;
-      return params.items.map((item) => (item.section === 'imr' ? client.settings : null));
+      return params.items.map((item) => {
+        if (item.section !== 'imr') return null;
+        for (const [folder, settings] of client.folderSettings) if (item.scopeUri === folder || item.scopeUri?.startsWith(folder + '/')) return settings;
+        return client.settings;
+      });
     });
+    connection.onRequest(WorkspaceFoldersRequest.type, () => client.folders);
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       client.refreshRequests++;
@@ -139,13 +157,9 @@ export class LspClient {
       rootUri: options.workspaceFolders?.length ? asUri(options.workspaceFolders[0]) : null,
       capabilities: options.capabilities ?? PUSH_CAPABILITIES,
       initializationOptions: options.initializationOptions,
-      workspaceFolders: options.workspaceFolders?.length
-        ? options.workspaceFolders.map((folder) => {
-            const uri = asUri(folder);
-            return { uri, name: uri.slice(uri.lastIndexOf('/') + 1) };
-          })
-        : null,
+      workspaceFolders: options.workspaceFolders?.length ? workspaceFoldersOf(options.workspaceFolders) : null,
     });
+    client.folders = workspaceFoldersOf(options.workspaceFolders ?? []);
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }

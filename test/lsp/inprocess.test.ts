@@ -19,7 +19,8 @@ import { DEFAULT_SETTINGS, lintSettingsKey, SettingsStore } from '../../server/s
 import { documentSymbols } from '../../server/src/lsp/features/symbols';
 import { letterSymbols } from '../../server/src/lsp/features/workspaceSymbols';
 import { SECTION_KIND } from '../../server/src/lsp/features/symbolKinds';
-import type { ImrSettings } from '../../server/src/shared/protocol';
+import { pdfOfTextUri, type ImrSettings } from '../../server/src/shared/protocol';
+import { DocumentStore } from '../../server/src/lsp/documents';
 import { fixtureUri } from './client';
 import { fixture, lineOf, positionOf } from './text';
 import { itemSymbols } from './symbols';
@@ -225,5 +226,27 @@ describe('settings', () => {
     assert.notEqual(lintSettingsKey({ ...DEFAULT_SETTINGS, enable: false }), base);
     assert.notEqual(lintSettingsKey({ ...DEFAULT_SETTINGS, rules: { 'missing-guideline': 'off' } }), base);
     assert.equal(lintSettingsKey({ ...DEFAULT_SETTINGS, trace: { server: 'verbose' } }), base);
+  });
+});
+
+describe('the text of a PDF open in VS Code (imr-pdf:)', () => {
+  it('names its PDF, as VS Code encodes it, and nothing else', () => {
+    // vscode.Uri.toString() encodes the query once more: %20 in the PDF's URI arrives as %2520.
+    assert.equal(pdfOfTextUri('imr-pdf:/tmp/a%20b/x.pdf.imr?file%3A///tmp/a%2520b/x.pdf'), 'file:///tmp/a%20b/x.pdf');
+    assert.equal(pdfOfTextUri(`imr-pdf:/tmp/x.pdf.imr?${encodeURIComponent('file:///tmp/x.pdf')}`), 'file:///tmp/x.pdf');
+    assert.equal(pdfOfTextUri('file:///tmp/x.pdf'), null);
+    assert.equal(pdfOfTextUri('imr-pdf:/tmp/x.pdf.imr'), null, 'no query');
+    assert.equal(pdfOfTextUri('imr-pdf:/tmp/x.pdf.imr?https%3A//example.com/x.pdf'), null, 'only a local file');
+    assert.equal(pdfOfTextUri('imr-pdf:/tmp/x.pdf.imr?%E0%A4%A'), null, 'malformed escapes');
+  });
+
+  it('while it is open, its PDF counts as open; after close, no longer', () => {
+    const store = new DocumentStore();
+    const view = 'imr-pdf:/tmp/a%20b/x.pdf.imr?file%3A///tmp/a%2520b/x.pdf';
+    store.open({ textDocument: { uri: view, languageId: 'imr', version: 1, text: 'x' } });
+    assert.equal(store.isOpen('file:///tmp/a%20b/x.pdf'), true);
+    assert.equal(store.isOpen('file:///tmp/a%20b/y.pdf'), false);
+    store.close(view);
+    assert.equal(store.isOpen('file:///tmp/a%20b/x.pdf'), false);
   });
 });

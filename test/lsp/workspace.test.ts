@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DocumentDiagnosticRequest,
   FileChangeType,
   WorkspaceDiagnosticRequest,
@@ -22,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/engine';
 import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, letterText, runCli, tempDir, writeTree } from '../cli/helpers';
-import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './client';
+import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES, workspaceFoldersOf } from './client';
 import { MIN_FILES_FOR_WORKERS } from '../../server/src/lsp/workspace';
 
 const uriOf = (dir: string, rel: string): string => pathToFileURL(join(dir, rel)).href;
@@ -307,11 +308,61 @@ describe('a folder big enough for lint workers', () => {
         assert.ok(files.some((f) => f.diagnostics.length > 0) && files.some((f) => f.diagnostics.length === 0));
         assert.equal(client.published.has(uriOf(dir, 'binary.imr')), false);
         assert.equal(client.published.has(uriOf(dir, 'notes/note-0.txt')), false);
+        // The PDF opened as text (VS Code's imr-pdf: document): its file's problems are cleared
+        // while the text is open, and published again once it is closed.
+        const pdfUri = uriOf(dir, 'scan.pdf');
+        const viewUri = `imr-pdf:${new URL(pdfUri).pathname}.imr?${encodeURIComponent(pdfUri)}`;
+        const lastCodes = (uri: string): string | undefined => client.published.get(uri)?.at(-1)?.diagnostics.map((d) => String(d.code)).join();
+        assert.equal(lastCodes(pdfUri), 'missing-decision');
+        const cleared = client.waitFor('diagnostics', (p: { uri: string; diagnostics: unknown[] }) => p.uri === pdfUri && p.diagnostics.length === 0, 'the PDF file cleared');
+        client.open(viewUri, (await runCli(['--print-text', 'scan.pdf'], { cwd: dir })).stdout, 1);
+        await cleared;
+        assert.equal((await client.waitForDiagnostics(viewUri, 1)).diagnostics.map((d) => String(d.code)).join(), 'missing-decision');
+        const back = client.waitFor('diagnostics', (p: { uri: string; diagnostics: unknown[] }) => p.uri === pdfUri && p.diagnostics.length === 1, 'the PDF file again');
+        client.close(viewUri);
+        await back;
       } finally {
         await client.stop();
       }
     } finally {
       cleanup();
+    }
+  });
+});
+
+describe('workspace folders added and removed, settings per folder', () => {
+  it('a folder added later is read with its own imr.rules; a folder removed has its problems cleared', { timeout: 60_000 }, async () => {
+    const first = tempDir('imr-ws-first-');
+    const second = tempDir('imr-ws-second-');
+    writeTree(first.dir, { 'faulty.txt': FAULTY_LETTER, 'warn.imr': WARNING_LETTER });
+    writeTree(second.dir, { 'faulty.txt': FAULTY_LETTER, 'warn.imr': WARNING_LETTER });
+    const capabilities = { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders: true } };
+    const client = await LspClient.start({ capabilities, workspaceFolders: [first.dir] });
+    const codes = (uri: string): string | undefined => {
+      const list = client.published.get(uri);
+      return list?.[list.length - 1].diagnostics.map((d) => String(d.code)).join();
+    };
+    const until = async (what: string, predicate: () => boolean): Promise<void> => {
+      while (!predicate()) await client.waitFor('diagnostics', () => true, what);
+    };
+    try {
+      client.folderSettings.set(pathToFileURL(second.dir).href, { rules: { 'missing-guideline': 'off' } });
+      await until('the first folder', () => codes(uriOf(first.dir, 'warn.imr')) === 'missing-guideline');
+      assert.equal(client.published.has(uriOf(second.dir, 'faulty.txt')), false, 'a folder not in the workspace is not read');
+      client.folders = workspaceFoldersOf([first.dir, second.dir]);
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: workspaceFoldersOf([second.dir]), removed: [] } });
+      const withoutGuideline = codesOf(FAULTY_LETTER).filter((code) => code !== 'missing-guideline').join();
+      assert.notEqual(withoutGuideline, codesOf(FAULTY_LETTER).join());
+      await until('the added folder', () => codes(uriOf(second.dir, 'faulty.txt')) === withoutGuideline && codes(uriOf(second.dir, 'warn.imr')) === '');
+      assert.equal(codes(uriOf(first.dir, 'warn.imr')), 'missing-guideline', 'each folder keeps its own settings');
+      client.folders = workspaceFoldersOf([second.dir]);
+      await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: workspaceFoldersOf([first.dir]) } });
+      await until('the removed folder cleared', () => codes(uriOf(first.dir, 'faulty.txt')) === '' && codes(uriOf(first.dir, 'warn.imr')) === '');
+      assert.equal(codes(uriOf(second.dir, 'faulty.txt')), withoutGuideline);
+    } finally {
+      await client.stop();
+      first.cleanup();
+      second.cleanup();
     }
   });
 });
@@ -379,6 +430,35 @@ describe('workspace letters read from PDFs', () => {
     const files = (JSON.parse(cli.stdout) as { files: Array<{ path: string; diagnostics: Array<{ code: string; range: unknown }> }> }).files;
     assert.equal(files.length, 3);
     for (const file of files) assert.deepEqual(places.get(uriOf(dir, file.path)), file.diagnostics.map((d) => [d.code, d.range]), file.path);
+  });
+
+  it('the decisions table (the VS Code export) gives each PDF row its page, as imr-lint --format csv does', async () => {
+    const csv = (await client.connection.sendRequest<{ text: string }>('imr/workspaceReport', { format: 'csv' })).text;
+    const cli = await runCli(['--format', 'csv', 'clean.pdf', 'contradiction.pdf', 'sub', 'faulty.txt'], { cwd: dir });
+    const rowsOf = (text: string): string[] => text.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).sort();
+    const rows = rowsOf(csv);
+    assert.deepEqual(rows, rowsOf(cli.stdout));
+    const pages = rows.filter((r) => r.startsWith('sub/defect-on-page-3.PDF,')).map((r) => r.split(',')[1]);
+    assert.ok(pages.includes('3'), JSON.stringify(pages));
+    assert.ok(rows.filter((r) => r.startsWith('faulty.txt,')).every((r) => r.split(',')[1] === ''), 'no page for a text letter');
+  });
+
+  it('a PDF open as text (VS Code\'s imr-pdf: document) is reported once, under the open text; its file again after close', { timeout: 60_000 }, async () => {
+    const fileUri = uriOf(dir, 'sub/defect-on-page-3.PDF');
+    // As VS Code writes it: the PDF's URI, encoded, as the query (client/src/pdfLetters.ts).
+    const viewUri = `imr-pdf:${new URL(fileUri).pathname}.imr?${encodeURIComponent(fileUri)}`;
+    const text = (await runCli(['--print-text', 'sub/defect-on-page-3.PDF'], { cwd: dir })).stdout;
+    await state.until(() => state.problems.get(fileUri)?.join() === 'missing-decision');
+    client.open(viewUri, text, 1);
+    const open = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: viewUri } });
+    assert.deepEqual((open as { items: Array<{ code?: unknown }> }).items.map((d) => d.code), ['missing-decision']);
+    await state.until(() => state.problems.get(fileUri)?.length === 0);
+    const letters = (await client.connection.sendRequest<{ letters: Array<{ uri: string }> }>('imr/workspaceLetters', {})).letters.map((l) => l.uri);
+    assert.ok(letters.includes(viewUri) && !letters.includes(fileUri), JSON.stringify(letters));
+    const csv = (await client.connection.sendRequest<{ text: string }>('imr/workspaceReport', { format: 'csv' })).text;
+    assert.ok(csv.includes('\r\nsub/defect-on-page-3.PDF,3,'), 'the open text is named after its PDF, with pages');
+    client.close(viewUri);
+    await state.until(() => state.problems.get(fileUri)?.join() === 'missing-decision');
   });
 
   it('Go to Symbol in Workspace finds the items of an unopened PDF', async () => {

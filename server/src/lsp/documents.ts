@@ -3,8 +3,9 @@
 // the end means the end (the text is the same either way), and clamping first keeps the line
 // index consistent, which the library does not do for ranges past the last line.
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { filePath } from './configFile';
 import { clampRange, isRange, isRecord } from './params';
-import { LANGUAGE_ID } from './protocol';
+import { LANGUAGE_ID, pdfOfTextUri } from './protocol';
 
 export type ChangeOutcome = { document: TextDocument; skipped: number } | { document: undefined; skipped: 0 };
 
@@ -16,6 +17,8 @@ export class DocumentStore {
    */
   private readonly revisions = new Map<string, number>();
   private nextRevision = 1;
+  /** Open PDF texts (VS Code's imr-pdf: documents) by the path of their PDF. */
+  private readonly pdfViews = new Map<string, string>();
 
   /** The document's revision: different after every didOpen and didChange, even one that keeps the version. */
   revision(uri: string): number {
@@ -24,6 +27,16 @@ export class DocumentStore {
 
   get(uri: string): TextDocument | undefined {
     return this.documents.get(uri);
+  }
+
+  /**
+   * Whether the letter at this file: URI is open: as itself, or as the text of its PDF. An open
+   * letter is reported from its text; its file must not be reported a second time.
+   */
+  isOpen(uri: string): boolean {
+    if (this.documents.has(uri)) return true;
+    const file = filePath(uri);
+    return file !== null && this.pdfViews.has(file);
   }
 
   all(): TextDocument[] {
@@ -47,6 +60,9 @@ export class DocumentStore {
     );
     this.documents.set(uri, document);
     this.revisions.set(uri, this.nextRevision++);
+    const pdf = pdfOfTextUri(uri);
+    const file = pdf === null ? null : filePath(pdf);
+    if (file !== null) this.pdfViews.set(file, uri);
     return document;
   }
 
@@ -78,6 +94,9 @@ export class DocumentStore {
 
   close(uri: string): boolean {
     this.revisions.delete(uri);
+    const pdf = pdfOfTextUri(uri);
+    const file = pdf === null ? null : filePath(pdf);
+    if (file !== null && this.pdfViews.get(file) === uri) this.pdfViews.delete(file);
     return this.documents.delete(uri);
   }
 }

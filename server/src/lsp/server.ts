@@ -42,13 +42,14 @@ import { codeLenses } from './features/meaning';
 import { Letters } from './letters';
 import { errorForLog, Log } from './log';
 import { clampPosition, clampRange, invalidParams, isRecord, requirePosition, requireRange, requireUri } from './params';
-import { Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, WORKSPACE_REPORT_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
+import { pdfOfTextUri, Commands, LETTER_SUMMARY_METHOD, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, WORKSPACE_REPORT_METHOD, type LetterSummary, type WorkspaceLetterEntry } from './protocol';
 import { packageInfo } from '../packageInfo';
 import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
 import { viewOf } from './workspaceLint';
+import { PageLocator, pageStartsOf } from '../pdf/result';
 
 export const SERVER_NAME = 'imr-language-server';
 
@@ -116,7 +117,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     if (!pull) pusher = new DiagnosticsPusher(letters, publish, log);
     roots = workspaceRoots(params);
-    if (roots.length > 0) {
+    // A client that reports folder changes may add the first folder later.
+    if (roots.length > 0 || workspaceFolderEvents) {
       const store = settings;
       workspace = new Workspace(roots, {
         settingsFor: (uri) => store.get(uri),
@@ -125,7 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         log,
         // Open letters are reported from their text, by the pusher or by document pulls.
         changed: (uri, letter) => {
-          if (!pull && !documents.get(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
+          if (!pull && !documents.isOpen(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
           lettersChanged();
         },
         progress: (title) => startProgress(title),
@@ -164,6 +166,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (workspaceFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(guardNotification(log, 'workspace/didChangeWorkspaceFolders', async () => {
       const folders = await connection.workspace.getWorkspaceFolders();
       configs.setFolders((folders ?? []).map((f) => f.uri));
+      roots = folderPaths(folders ?? []);
+      workspace?.setRoots(roots);
       relintAll();
     }));
     void workspace?.scan();
@@ -226,6 +230,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     cache.delete(document.uri);
     pusher?.schedule(document.uri);
+    // The text of a PDF the workspace reported: its problems now come from the open text alone.
+    const pdf = pdfOfTextUri(document.uri);
+    if (workspace && pdf !== null && workspace.byUri(pdf)) {
+      if (pusher) connection.sendDiagnostics({ uri: pdf, diagnostics: [] }).catch(() => undefined);
+      workspace.viewOpened();
+    }
     if (workspace) lettersChanged();
   }));
 
@@ -245,12 +255,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (typeof uri !== 'string') return;
     ready().close(uri);
     pusher?.closed(uri);
-    // The letter's file (unsaved edits are gone) is its truth again: read it and report it in full.
-    const file = filePath(uri);
+    // The letter's file (unsaved edits are gone; or the PDF whose text this was) is its truth
+    // again: read it and report it in full.
+    const fileUri = pdfOfTextUri(uri) ?? uri;
+    const file = filePath(fileUri);
     if (workspace && file !== null) {
-      workspace.closed(uri);
-      const letter = workspace.byUri(uri);
-      if (letter && pusher) connection.sendDiagnostics({ uri, diagnostics: letter.diagnostics }).catch(() => undefined);
+      workspace.closed(fileUri);
+      const letter = workspace.byUri(fileUri);
+      if (letter && pusher) connection.sendDiagnostics({ uri: fileUri, diagnostics: letter.diagnostics }).catch(() => undefined);
       void workspace.refresh(file);
     }
   }));
@@ -323,7 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await yieldToEventLoop();
       throwIfCancelled(token);
     }
-    if (workspace) out.push(...workspace.symbols(query, (uri) => documents.get(uri) !== undefined));
+    if (workspace) out.push(...workspace.symbols(query, (uri) => documents.isOpen(uri)));
     return out;
   }));
 
@@ -372,16 +384,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onRequest(WORKSPACE_LETTERS_METHOD, guardRequest(log, WORKSPACE_LETTERS_METHOD, { letters: [] }, async (_params: unknown, token): Promise<{ letters: WorkspaceLetterEntry[] }> => {
     const out: WorkspaceLetterEntry[] = [];
-    const openUris = new Set<string>();
     // Open letters as their text says (unsaved edits win), then the others as read from disk.
     for (const document of documents.all()) {
-      openUris.add(document.uri);
       const letter = await ready().getEnabled(document.uri, token);
       if (letter) out.push(viewEntry(document.uri, letter.result.letter.layout, letter.result.diagnostics.length, viewOf(letter.result)));
       await yieldToEventLoop();
     }
     for (const letter of workspace?.all() ?? []) {
-      if (!openUris.has(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.diagnostics.length, letter));
+      if (!documents.isOpen(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.diagnostics.length, letter));
     }
     out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return { letters: out };
@@ -395,7 +405,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       sources.push({ uri: document.uri, text: () => Promise.resolve(document.getText()), settings: async () => (await configs.apply(document.uri, await ready().settings.get(document.uri))).settings });
     }
     for (const letter of workspace?.all() ?? []) {
-      if (documents.get(letter.uri)) continue;
+      if (documents.isOpen(letter.uri)) continue;
       sources.push({ uri: letter.uri, text: () => workspace!.textOf(letter), settings: () => workspace!.settingsOf(letter.uri) });
     }
     sources.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -407,8 +417,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const settings = await source.settings();
       if (!settings.enable) continue;
       const { letter, diagnostics } = lint(text, settings.rules);
-      const file = displayName(source.uri, roots);
-      if (format === 'csv') for (const row of tableRows({ file, letter, diagnostics })) parts.push(csvLine(row));
+      // An open PDF text is named after its PDF. A PDF's text (read from disk, or open) ends each
+      // page with a form feed.
+      const fileUri = pdfOfTextUri(source.uri) ?? source.uri;
+      const file = displayName(fileUri, roots);
+      const pages = /\.pdf$/i.test(filePath(fileUri) ?? '') ? new PageLocator(text, pageStartsOf(text)) : null;
+      const pageOfLine = pages ? (line: number) => pages.pageOf({ line, character: 0 }) : undefined;
+      if (format === 'csv') for (const row of tableRows({ file, letter, diagnostics, pageOfLine })) parts.push(csvLine(row));
       else records.push(summaryRecord(file, source.uri, letter, diagnostics));
       await yieldToEventLoop();
       throwIfCancelled(token);
@@ -444,9 +459,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 /** The file-system folders of the workspace (workspaceFolders, else rootUri, else rootPath). */
 function workspaceRoots(params: InitializeParams): string[] {
   const folders: WorkspaceFolder[] = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : [];
-  const uris = folders.length > 0 ? folders.map((f) => f.uri) : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+  const roots = folderPaths(folders.length > 0 ? folders : typeof params.rootUri === 'string' ? [{ uri: params.rootUri, name: '' }] : []);
+  if (roots.length === 0 && folders.length === 0 && typeof params.rootPath === 'string' && params.rootPath) roots.push(params.rootPath);
+  return roots;
+}
+
+/** The local paths of workspace folders (folders that are not file: URIs are left out). */
+function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
   const roots: string[] = [];
-  for (const uri of uris) {
+  for (const folder of folders) {
+    const uri: unknown = isRecord(folder) ? folder.uri : undefined;
     if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
     try {
       roots.push(fileURLToPath(uri));
@@ -454,7 +476,6 @@ function workspaceRoots(params: InitializeParams): string[] {
       // not a local folder
     }
   }
-  if (roots.length === 0 && folders.length === 0 && typeof params.rootPath === 'string' && params.rootPath) roots.push(params.rootPath);
   return roots;
 }
 

@@ -65,13 +65,31 @@ export class Workspace {
   private generation = 0;
 
   constructor(
-    private readonly roots: readonly string[],
+    private roots: readonly string[],
     private readonly host: WorkspaceHost,
     /** Pull clients: keep track of the reports owed (push clients get publishes instead). */
     private readonly pull: boolean,
     /** The bundle that starts a lint worker (startLintWorkerIfAny); null lints in this thread. */
     private readonly workerScript: string | null,
   ) {}
+
+  /** The workspace folders changed: the next scan reads these. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
+
+  /** The innermost workspace folder holding the file (folders may nest), or null. */
+  private rootOf(file: string): string | null {
+    let best: string | null = null;
+    for (const root of this.roots) if (isInside(file, root) && (best === null || root.length > best.length)) best = root;
+    return best;
+  }
+
+  /** The settings of the folder holding the file (imr.rules and imr.enable are per folder). */
+  private folderSettings(file: string): Promise<ImrSettings> | null {
+    const root = this.rootOf(file);
+    return root === null ? null : this.host.settingsFor(pathToFileURL(root).href);
+  }
 
   get size(): number {
     return this.letters.size;
@@ -99,19 +117,33 @@ export class Workspace {
   }
 
   private async runScan(generation: number): Promise<void> {
-    if (this.roots.length === 0) return;
-    const settings = await this.host.settingsFor(pathToFileURL(this.roots[0]).href);
-    if (!settings.workspace.enable || !settings.enable) {
+    if (this.roots.length === 0) {
       for (const letter of [...this.letters.values()]) this.remove(letter.path);
-      this.host.log.info('workspace letters: off (imr.workspace.enable or imr.enable is false)');
       return;
     }
+    // imr.workspace.* are window settings (the same for every folder); imr.rules and imr.enable
+    // are read per folder, once per scan.
+    const settings = await this.host.settingsFor(pathToFileURL(this.roots[0]).href);
+    if (!settings.workspace.enable) {
+      for (const letter of [...this.letters.values()]) this.remove(letter.path);
+      this.host.log.info('workspace letters: off (imr.workspace.enable is false)');
+      return;
+    }
+    const perFolder = new Map<string, Promise<ImrSettings> | null>();
+    const settingsOf = (file: string): Promise<ImrSettings> | null => {
+      const root = this.rootOf(file);
+      if (root === null) return null;
+      if (!perFolder.has(root)) perFolder.set(root, this.host.settingsFor(pathToFileURL(root).href));
+      return perFolder.get(root)!;
+    };
     const started = performance.now();
     const progress = await this.host.progress('IMR: reading letters');
     try {
+      const walked: string[] = [];
+      for (const root of this.roots) await walk(root, walked, this.host.log);
+      // Nested folders would list a file twice; a folder with imr.enable off is not read.
       const files: string[] = [];
-      for (const root of this.roots) await walk(root, files, this.host.log);
-      files.sort();
+      for (const file of [...new Set(walked)].sort()) if ((await settingsOf(file))?.enable) files.push(file);
       const threads = this.workerScript !== null && files.length >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_LINT_WORKERS, availableParallelism()) : 0;
       const pool = threads > 0 ? lintPool(this.workerScript!, threads) : null;
       const seen = new Set<string>();
@@ -124,7 +156,8 @@ export class Workspace {
         let next = 0;
         const fill = async (): Promise<void> => {
           while (window.length < WINDOW_PER_THREAD * Math.max(1, threads) && next < files.length) {
-            const request = await this.request(files[next++], settings);
+            const file = files[next++];
+            const request = await this.request(file, (await settingsOf(file))!);
             const outcome = pool ? pool.run(request) : lintLetterFile(request, true);
             // A file that fails (its worker died twice on it) is skipped; awaited in turn below.
             window.push(outcome.catch((error: unknown) => {
@@ -148,7 +181,7 @@ export class Workspace {
           if (outcome.kind === 'pdf') {
             const text = await readCandidate(files[i]);
             if (text === null) continue;
-            this.record(lintLetterText(await this.request(files[i], settings), text, true));
+            this.record(lintLetterText(await this.request(files[i], (await settingsOf(files[i]))!), text, true));
           } else {
             this.record(outcome);
           }
@@ -172,8 +205,9 @@ export class Workspace {
 
   /** A watched file was created or changed on disk, or a letter was closed: read it again. */
   async refresh(file: string): Promise<void> {
-    if (this.roots.length === 0 || !this.roots.some((root) => isInside(file, root))) return;
-    const settings = await this.host.settingsFor(pathToFileURL(this.roots[0]).href);
+    const folder = this.folderSettings(file);
+    if (folder === null) return;
+    const settings = await folder;
     if (!settings.workspace.enable || !settings.enable) return;
     if (!this.letters.has(file) && this.letters.size >= settings.workspace.maxLetters) return;
     const text = await readCandidate(file);
@@ -189,6 +223,11 @@ export class Workspace {
     }
     const prefix = file.endsWith(path.sep) ? file : file + path.sep;
     for (const known of [...this.letters.keys()]) if (known.startsWith(prefix)) this.remove(known);
+  }
+
+  /** A PDF was opened as text: a held workspace report answers (its file's report empties). */
+  viewOpened(): void {
+    this.wake();
   }
 
   /** The document was closed: its next workspace report is a full one. */
@@ -209,6 +248,11 @@ export class Workspace {
     for (const letter of this.letters.values()) {
       known.add(letter.uri);
       if (this.host.documents.get(letter.uri)) continue;
+      // A PDF open as text (VS Code's imr-pdf:) is reported under that URI: its file's report is emptied.
+      if (this.host.documents.isOpen(letter.uri)) {
+        if (previous.get(letter.uri) !== REMOVED_ID) out.push({ uri: letter.uri, letter: null });
+        continue;
+      }
       if (previous.get(letter.uri) !== letter.resultId || this.forced.has(letter.uri)) out.push({ uri: letter.uri, letter });
     }
     for (const [uri, id] of previous) {
@@ -239,7 +283,8 @@ export class Workspace {
 
   /** The folder settings and .imr-lint.json rules that apply to a letter. */
   async settingsOf(uri: string): Promise<ImrSettings> {
-    const folder = await this.host.settingsFor(pathToFileURL(this.roots[0] ?? '/').href);
+    const file = filePath(uri);
+    const folder = await ((file !== null ? this.folderSettings(file) : null) ?? this.host.settingsFor(pathToFileURL(this.roots[0] ?? '/').href));
     return (await this.host.configs.apply(uri, folder)).settings;
   }
 

@@ -16,6 +16,26 @@ export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
 /** The language id of IMR letters (package.json contributes.languages). */
 export const LANGUAGE_ID = 'imr';
 
+/**
+ * The scheme of the VS Code client's read-only text of a PDF letter:
+ * `imr-pdf:/…/letter.pdf.imr?<the PDF's file: URI>` (client/src/pdfLetters.ts).
+ */
+export const PDF_TEXT_SCHEME = 'imr-pdf';
+
+/** The URI of the PDF whose text this document is (a PDF_TEXT_SCHEME document), or null. */
+export function pdfOfTextUri(uri: string): string | null {
+  if (!uri.startsWith(PDF_TEXT_SCHEME + ':')) return null;
+  const query = uri.indexOf('?');
+  if (query < 0) return null;
+  const fragment = uri.indexOf('#', query);
+  try {
+    const pdf = decodeURIComponent(uri.slice(query + 1, fragment < 0 ? undefined : fragment));
+    return pdf.startsWith('file:') ? pdf : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The `source` of every diagnostic the server publishes: how the client tells them from others'. */
 export const DIAGNOSTIC_SOURCE = 'imr';
 
