@@ -21,7 +21,9 @@ import {
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+
   RegistrationRequest,
+  WorkDoneProgressCreateRequest,
   WorkspaceFoldersRequest,
   ShowMessageNotification,
   ShutdownRequest,
@@ -90,6 +92,8 @@ export function workspaceFoldersOf(folders: readonly string[]): { uri: string; n
 export class LspClient {
   readonly events = new EventEmitter();
   readonly logs: LogMessageParams[] = [];
+  /** Every $/progress notification (work-done progress: begin, report, end). */
+  readonly progress: { token: string | number; value: unknown }[] = [];
   readonly messages: ShowMessageParams[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
   readonly documents = new Map<string, TextDocument>();
@@ -146,6 +150,11 @@ export class LspClient {
       });
     });
     connection.onRequest(WorkspaceFoldersRequest.type, () => client.folders);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onNotification('$/progress', (params: { token: string | number; value: unknown }) => {
+      client.progress.push(params);
+      client.events.emit('progress', params);
+    });
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(DiagnosticRefreshRequest.type, () => {
       client.refreshRequests++;

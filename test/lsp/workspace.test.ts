@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   DidChangeWatchedFilesNotification,
   DidChangeWorkspaceFoldersNotification,
+  WorkDoneProgressCancelNotification,
   DocumentDiagnosticRequest,
   FileChangeType,
   WorkspaceDiagnosticRequest,
@@ -325,6 +326,40 @@ describe('a folder big enough for lint workers', () => {
         await client.stop();
       }
     } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('reading a folder shows progress and can be cancelled', () => {
+  it('work-done progress begins cancellable, reports, and ends; a cancel stops the read early', { timeout: 120_000 }, async () => {
+    const { dir, cleanup } = tempDir('imr-ws-progress-');
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 2000; i++) tree[`letter-${String(i).padStart(4, '0')}.imr`] = i % 2 ? FAULTY_LETTER : WARNING_LETTER;
+    writeTree(dir, tree);
+    const capabilities = { ...PUSH_CAPABILITIES, window: { workDoneProgress: true } };
+    const client = await LspClient.start({ capabilities, workspaceFolders: [dir] });
+    try {
+      type Value = { kind: string; title?: string; cancellable?: boolean; percentage?: number; message?: string };
+      const valueOf = (p: unknown): Value => (p as { value: Value }).value;
+      const isBegin = (p: unknown): boolean => valueOf(p).kind === 'begin';
+      const begin = (client.progress.find(isBegin) ?? (await client.waitFor('progress', isBegin, 'progress begin'))) as { token: string | number; value: Value };
+      assert.equal(begin.value.title, 'IMR: reading letters');
+      assert.equal(begin.value.cancellable, true);
+      const isReport = (p: unknown): boolean => valueOf(p).kind === 'report';
+      const report = client.progress.find(isReport) ?? (await client.waitFor('progress', isReport, 'a progress report'));
+      assert.match(String(valueOf(report).message), /^\d+ letters$/);
+      await client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: begin.token });
+      const isEnd = (p: unknown): boolean => valueOf(p).kind === 'end';
+      if (!client.progress.some(isEnd)) await client.waitFor('progress', isEnd, 'progress end');
+      const cancelled = (p: { message: string }): boolean => /^workspace scan cancelled after \d+ letters$/.test(p.message);
+      const line = client.logs.find(cancelled) ?? (await client.waitFor('log', cancelled, 'the scan to say it was cancelled'));
+      const read = Number(/after (\d+)/.exec(line.message)![1]);
+      assert.ok(read < 2000, `cancelled after ${read} of 2000 letters`);
+      assert.ok(!client.logs.some((l) => /skipped/.test(l.message)), 'letters in flight at the cancel are not reported as skipped');
+      assert.ok(!client.logs.some((l) => /workspace letters: \d+ read in/.test(l.message)), 'the read did not run to its end');
+    } finally {
+      await client.stop();
       cleanup();
     }
   });
