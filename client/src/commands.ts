@@ -9,10 +9,7 @@ import {
   type ListDefectsResult,
   type RuleSeveritySetting,
 } from '../../server/src/shared/protocol';
-
-// Rule ids are kebab-case words (missing-decision, ...). Anything else is not a rule id and must
-// not become a settings key.
-const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+import { isRuleId } from './ruleLinks';
 
 type RuleSettings = { [ruleId: string]: RuleSeveritySetting | undefined };
 
@@ -20,7 +17,8 @@ type RuleSettings = { [ruleId: string]: RuleSeveritySetting | undefined };
 export async function disableRule(ruleId: unknown): Promise<boolean> {
   const id = typeof ruleId === 'string' && ruleId ? ruleId : await pickRuleOfActiveLetter();
   if (id === undefined) return false;
-  if (!RULE_ID.test(id)) {
+  // Anything but a kebab-case rule id must not become a settings key.
+  if (!isRuleId(id)) {
     void vscode.window.showErrorMessage(`IMR: "${id}" is not a rule id.`);
     return false;
   }
@@ -104,8 +102,14 @@ export async function copyDefectNote(note: unknown): Promise<boolean> {
 
 /** Opens a rule's page rendered, read-only (Markdown preview of docs/rules/<id>.md). */
 export async function openRulePage(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
-  if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) return false;
+  if (typeof ruleId !== 'string' || !isRuleId(ruleId)) return false;
   const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  try {
+    await vscode.workspace.fs.stat(page);
+  } catch {
+    void vscode.window.showErrorMessage(`IMR: there is no page for the rule "${ruleId}".`);
+    return false;
+  }
   await vscode.commands.executeCommand('markdown.showPreview', page);
   return true;
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
 import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
 import { ReadOnlyLetters } from './readOnly';
+import { linkHover } from './rulePageLinks';
 import { LetterDetector } from './letterDetection';
 import { LettersView } from './lettersView';
 import { PDF_TEXT_SCHEME, PdfLetters } from './pdfLetters';
@@ -61,6 +62,10 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
         if (document.uri.scheme !== PDF_TEXT_SCHEME || !symbols?.length || !('children' in symbols[0])) return symbols;
         return pdfLetters.addPages(document, symbols as vscode.DocumentSymbol[]);
       },
+      // The "More about ..." link of a defect's hover opens the rule's page rendered, read-only,
+      // not the Markdown file in an editor (client/src/ruleLinks.ts; the diagnostics' links are
+      // rewritten where the client converts URIs, see serverClient.ts).
+      provideHover: async (document, position, token, next) => linkHover(await next(document, position, token)),
     });
     await languageClient.start();
     log(`language server started in ${(performance.now() - t0).toFixed(0)} ms`);
