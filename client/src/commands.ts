@@ -1,6 +1,7 @@
 // The extension's commands: turning a rule off in the workspace settings (the server's code
 // action "Turn off the rule ... in this workspace" calls it), with Undo, and back on; copying a
-// note about a defect; opening a rule's page; showing the server's defect list.
+// note about a defect; opening a rule's page; showing the server's defect list; the actions for
+// the defect at the cursor in a read-only letter, where VS Code's Quick Fix does not run.
 import * as vscode from 'vscode';
 import {
   DIAGNOSTIC_SOURCE,
@@ -174,4 +175,38 @@ export function formatDefects(result: unknown): string[] {
   const header = `${path}: ${counts.join(', ')}`;
   if (entries.length === 0) return [header, '  No defects found.'];
   return [header, ...entries.map((line) => `  ${path}:${line.replace(/ information /, ' note ')}`)];
+}
+
+/** The command of the actions at the cursor of a read-only letter (Ctrl+. there, see package.json). */
+export const DEFECT_ACTIONS_COMMAND = 'imr.defectActions';
+
+/**
+ * The actions for the defect at the cursor (copy a note, open the rule's page, turn the rule off),
+ * in a picker. VS Code's Quick Fix (Ctrl+., the light bulb, "Quick Fix..." in a hover) only runs
+ * in an editor that can be written, and letters open read-only: this gives a reader the same
+ * actions there. Only actions that run a command are offered: none edits the letter.
+ */
+export async function defectActions(): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) return false;
+  const found = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>(
+    'vscode.executeCodeActionProvider',
+    editor.document.uri,
+    editor.selection,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const actions = (found ?? []).filter(
+    (a): a is vscode.CodeAction & { command: vscode.Command } => 'kind' in a && a.edit === undefined && typeof a.command === 'object',
+  );
+  if (actions.length === 0) {
+    void vscode.window.showInformationMessage('IMR: no defect at the cursor. Put the cursor on a squiggle, or see the Problems view.');
+    return false;
+  }
+  const picked = await vscode.window.showQuickPick(
+    actions.map((action) => ({ label: action.title, action })),
+    { placeHolder: 'Actions for this defect (the letter is not changed)' },
+  );
+  if (!picked) return false;
+  await vscode.commands.executeCommand(picked.action.command.command, ...((picked.action.command.arguments ?? []) as unknown[]));
+  return true;
 }

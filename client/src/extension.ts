@@ -3,7 +3,7 @@
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
-import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
+import { activeLetterUri, copyDefectNote, DEFECT_ACTIONS_COMMAND, defectActions, disableRule, enableRules, formatDefects, openRulePage } from './commands';
 import { ReadOnlyLetters } from './readOnly';
 import { linkHover } from './rulePageLinks';
 import { LetterDetector } from './letterDetection';
@@ -113,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand(Commands.enableRules, enableRules),
     vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
     vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand(DEFECT_ACTIONS_COMMAND, defectActions),
     readOnly,
     lettersView,
     vscode.commands.registerCommand('imr.letters.refresh', () => lettersView.connect().then(() => lettersView.reload())),

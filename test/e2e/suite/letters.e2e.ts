@@ -212,6 +212,15 @@ suite('IMR letters in VS Code', () => {
     assert.doesNotMatch(text, /file:/);
   });
 
+  test('the defect actions of a read-only letter (Ctrl+.) need a defect at the cursor', async () => {
+    const document = await open('defects.imr');
+    await waitForDiagnostics(document.uri, hasCodes('missing-guideline'), 'missing-guideline');
+    const editor = await vscode.window.showTextDocument(document);
+    // Line 1, the letter's heading: no defect there, so no picker (it would wait for a choice).
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions'), false);
+  });
+
   test('a .txt letter is recognised by its content and checked', async () => {
     const uri = workspaceUri('letter.txt');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
