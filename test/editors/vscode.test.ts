@@ -559,6 +559,73 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     }
   });
 
+  test('the status bar, the Problems badge and List Defects count the same problems and notes', { timeout: 240_000 }, async () => {
+    assertSetUp();
+    assert.ok(server);
+    const started = Date.now();
+    const folder = readerFolder('counts');
+    const path = join(folder, READER_LETTER);
+    const findings = await cliFindings(path);
+    const problems = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const notes = findings.filter((f) => f.severity === 'information');
+    // The sample has both: a count that confused the two would show.
+    assert.ok(problems.length > 1 && notes.length > 0, JSON.stringify(findings));
+    const page = await newPage();
+    try {
+      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
+      await quickOpen(page, READER_LETTER);
+
+      // The extension's status bar item: "4 items: 2 upheld, 2 overturned, 5 problems, 1 note".
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      const ours = page.locator('.part.statusbar .statusbar-item', { hasText: /^\d+ items?:/ }).first();
+      await page.locator('.part.statusbar .statusbar-item', { hasText: `${plural(problems.length, 'problem')}, ${plural(notes.length, 'note')}` }).first().waitFor({ timeout: 90_000 });
+      const statusText = (await ours.innerText()).trim();
+      assert.match(statusText, new RegExp(`, ${plural(problems.length, 'problem')}, ${plural(notes.length, 'note')}$`));
+
+      // VS Code's own problems item: errors, warnings, then infos.
+      const vscodeCounts = (await page.locator('.part.statusbar [id="status.problems"]').innerText()).match(/\d+/g)?.map(Number) ?? [];
+      assert.deepEqual(vscodeCounts, [0, problems.length, notes.length], `VS Code's problems item reads ${JSON.stringify(vscodeCounts)}`);
+
+      // The Problems panel: its tab badge counts errors, warnings and infos; the letter's row too.
+      await page.keyboard.press('Control+Shift+M');
+      const resource = page.locator('.markers-panel .monaco-list-row', { hasText: READER_LETTER }).first();
+      await resource.waitFor({ timeout: 60_000 });
+      const rowBadge = Number((await resource.locator('.monaco-count-badge').innerText()).trim());
+      assert.equal(rowBadge, problems.length + notes.length, 'the letter\'s row in Problems');
+      const tabBadge = page.locator('.part.panel .composite-bar .action-item', { has: page.locator('.action-label[aria-label^="Problems"]') }).locator('.badge-content');
+      assert.equal(Number((await tabBadge.innerText()).trim()), problems.length + notes.length, 'the Problems tab badge');
+      await page.screenshot({ path: join(resultsDir, 'counts-problems.png') });
+
+      // List Defects (palette): the header has the path and the same counts, then one line per defect.
+      await runCommand(page, 'IMR Letters: List Defects of This Letter');
+      const output = page.locator('.part.panel .output-view, .part.panel [id="workbench.panel.output"]').first();
+      const header = `${path}: ${plural(problems.length, 'problem')}, ${plural(notes.length, 'note')}`;
+      await output.locator('.view-line', { hasText: header }).first().waitFor({ timeout: 60_000 });
+      const lines = (await output.locator('.view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+      assert.ok(!lines.some((l) => /file:|version/.test(l)), `List Defects shows a URI or a version: ${JSON.stringify(lines)}`);
+      const entries = lines.filter((l) => l.startsWith(`${path}:`) && !l.startsWith(`${path}: `));
+      assert.equal(entries.length, findings.length, JSON.stringify(lines));
+      assert.equal(entries.filter((l) => / (?:error|warning) /.test(l)).length, problems.length);
+      assert.equal(entries.filter((l) => / note /.test(l)).length, notes.length);
+      await page.screenshot({ path: join(resultsDir, 'counts-list-defects.png') });
+
+      // Each entry is a link (Ctrl+click, as for any link in an editor): it moves the cursor to the defect.
+      const target = findings.find((f) => f.code === 'duplicate-item') ?? findings[findings.length - 1];
+      const entry = output.locator('.view-line', { hasText: `${path}:${target.line}:` }).first();
+      await entry.hover({ position: { x: 40, y: 5 }, modifiers: ['Control'] });
+      await entry.click({ position: { x: 40, y: 5 }, modifiers: ['Control'] });
+      await page.locator('.tab.active', { hasText: READER_LETTER }).waitFor({ timeout: 30_000 });
+      await page.locator('.part.statusbar .statusbar-item', { hasText: `Ln ${target.line},` }).waitFor({ timeout: 30_000 });
+    } catch (error) {
+      // What the workbench showed when it failed.
+      await page.screenshot({ path: join(resultsDir, 'counts-failure.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await page.close();
+      timings.countsTest = Date.now() - started;
+    }
+  });
+
   test('a rule turned off says where, Undo takes it back, "Turn Rules Back On" re-enables it', { timeout: 240_000 }, async () => {
     assertSetUp();
     assert.ok(server);
