@@ -10,6 +10,7 @@ import {
   type ListDefectsResult,
   type RuleSeveritySetting,
 } from '../../server/src/shared/protocol';
+import { PDF_TEXT_SCHEME, pdfUriOf } from './pdfLetters';
 import { isRuleId } from './ruleLinks';
 
 type RuleSettings = { [ruleId: string]: RuleSeveritySetting | undefined };
@@ -146,10 +147,17 @@ function isListDefectsResult(value: unknown): value is ListDefectsResult {
   return typeof value === 'object' && value !== null && typeof (value as ListDefectsResult).text === 'string';
 }
 
-/** A file URI as a path; other URIs as they are. */
+/**
+ * A file URI as a path; the text of a PDF letter (`imr-pdf:/…/letter.pdf.imr?<PDF URI>`) as the
+ * PDF's path, as the CLI names it; other URIs as they are.
+ */
 function displayPath(uri: string): string {
   try {
     const parsed = vscode.Uri.parse(uri, true);
+    if (parsed.scheme === PDF_TEXT_SCHEME) {
+      const pdf = pdfUriOf(parsed);
+      return pdf.scheme === 'file' ? pdf.fsPath : pdf.toString(true);
+    }
     return parsed.scheme === 'file' ? parsed.fsPath : uri;
   } catch {
     return uri;

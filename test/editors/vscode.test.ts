@@ -425,6 +425,18 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'visible', timeout: 90_000 });
       await page.screenshot({ path: join(resultsDir, 'pdf-squiggle.png') });
 
+      // List Defects names the PDF by its path, as the CLI does: no imr-pdf: URI, no query.
+      await runCommand(page, 'IMR Letters: List Defects of This Letter');
+      const pdfPath = join(sandbox.workspace, 'pdf-letter.pdf');
+      const output = page.locator('.part.panel .output-view').first();
+      await output.locator('.view-line', { hasText: `${pdfPath}: ` }).first().waitFor({ timeout: 60_000 });
+      const defectLines = (await output.locator('.view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' ').trim()).filter(Boolean);
+      assert.ok(!defectLines.some((l) => /imr-pdf:|%2F|file:/.test(l)), `List Defects shows a URI: ${JSON.stringify(defectLines)}`);
+      // Its line and column are those of the PDF's text, as in the CLI (a Ctrl+click opens the
+      // PDF's text, at its top: the PDF editor gets no position to go to).
+      await output.locator('.view-line', { hasText: `${pdfPath}:40:2 error missing-decision` }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(resultsDir, 'pdf-list-defects.png') });
+
       // A PDF that cannot be read says why, in the editor.
       await quickOpen('locked.pdf');
       const message = page.frameLocator('iframe.webview.ready').frameLocator('iframe').locator('#message');
