@@ -185,22 +185,21 @@ export function formatDefects(result: unknown): string[] {
   return [header, ...entries.map((line) => `  ${path}:${line.replace(/ information /, ' note ')}`)];
 }
 
-/** The command of the actions at the cursor of a read-only letter (Ctrl+. there, see package.json). */
-export const DEFECT_ACTIONS_COMMAND = 'imr.defectActions';
-
 /**
- * The actions for the defect at the cursor (copy a note, open the rule's page, turn the rule off),
- * in a picker. VS Code's Quick Fix (Ctrl+., the light bulb, "Quick Fix..." in a hover) only runs
- * in an editor that can be written, and letters open read-only: this gives a reader the same
- * actions there. Only actions that run a command are offered: none edits the letter.
+ * The actions for a defect (copy a note, open the rule's page, turn the rule off), in a picker:
+ * those at [uri, line, character] (0-based) when a hover's "Actions for this defect" link passes
+ * them, else those at the cursor (Ctrl+., the editor's context menu). VS Code's Quick Fix (Ctrl+.,
+ * the light bulb, "Quick Fix..." in a hover) only runs in an editor that can be written, and
+ * letters open read-only: this gives a reader the same actions there. Only actions that run a
+ * command are offered: none edits the letter.
  */
-export async function defectActions(): Promise<boolean> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== LANGUAGE_ID) return false;
+export async function defectActions(...args: unknown[]): Promise<boolean> {
+  const target = defectTarget(args);
+  if (!target) return false;
   const found = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>(
     'vscode.executeCodeActionProvider',
-    editor.document.uri,
-    editor.selection,
+    target.uri,
+    target.range,
     vscode.CodeActionKind.QuickFix.value,
   );
   const actions = (found ?? []).filter(
@@ -217,4 +216,21 @@ export async function defectActions(): Promise<boolean> {
   if (!picked) return false;
   await vscode.commands.executeCommand(picked.action.command.command, ...((picked.action.command.arguments ?? []) as unknown[]));
   return true;
+}
+
+/** Where to look for defects: the position a hover link passes, else the active letter's selection. */
+function defectTarget([uri, line, character]: unknown[]): { uri: vscode.Uri; range: vscode.Range } | undefined {
+  const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (typeof uri === 'string' && isIndex(line) && isIndex(character)) {
+    try {
+      const position = new vscode.Position(line, character);
+      return { uri: vscode.Uri.parse(uri, true), range: new vscode.Range(position, position) };
+    } catch {
+      return undefined;
+    }
+  }
+  // From a key or a menu (which passes the editor's resource): the cursor of the active letter.
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) return undefined;
+  return { uri: editor.document.uri, range: editor.selection };
 }

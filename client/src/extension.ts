@@ -3,8 +3,9 @@
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
-import { activeLetterUri, copyDefectNote, DEFECT_ACTIONS_COMMAND, defectActions, disableRule, enableRules, formatDefects, openRulePage } from './commands';
+import { activeLetterUri, copyDefectNote, defectActions, disableRule, enableRules, formatDefects, openRulePage } from './commands';
 import { ReadOnlyLetters } from './readOnly';
+import { DEFECT_ACTIONS_COMMAND } from './ruleLinks';
 import { linkHover } from './rulePageLinks';
 import { LetterDetector } from './letterDetection';
 import { LettersView } from './lettersView';
@@ -63,9 +64,10 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
         return pdfLetters.addPages(document, symbols as vscode.DocumentSymbol[]);
       },
       // The "More about ..." link of a defect's hover opens the rule's page rendered, read-only,
-      // not the Markdown file in an editor (client/src/ruleLinks.ts; the diagnostics' links are
-      // rewritten where the client converts URIs, see serverClient.ts).
-      provideHover: async (document, position, token, next) => linkHover(await next(document, position, token)),
+      // not the Markdown file in an editor, and "Actions for this defect" follows it
+      // (client/src/ruleLinks.ts; the diagnostics' links are rewritten where the client converts
+      // URIs, see serverClient.ts).
+      provideHover: async (document, position, token, next) => linkHover(await next(document, position, token), document, position),
     });
     await languageClient.start();
     log(`language server started in ${(performance.now() - t0).toFixed(0)} ms`);

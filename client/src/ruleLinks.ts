@@ -32,6 +32,28 @@ export function rulePageLink(url: string): string {
   return id ? rulePageCommandUri(id) : url;
 }
 
+/** The command of the actions for the defects at a position (client/src/commands.ts). */
+export const DEFECT_ACTIONS_COMMAND = 'imr.defectActions';
+
+/** The command URI of the actions for the defects at a 0-based position of a letter. */
+export function defectActionsCommandUri(uri: string, line: number, character: number): string {
+  return `command:${DEFECT_ACTIONS_COMMAND}?${encodeURIComponent(JSON.stringify([uri, line, character]))}`;
+}
+
+/**
+ * A defect hover with "Actions for this defect" after its last rule page link: in a letter open
+ * read-only VS Code's hover offers no "Quick Fix...", so this is the mouse's way to the actions.
+ * Markdown with no rule page command link is returned unchanged.
+ */
+export function addDefectActionsLink(markdown: string, actionsUri: string): string {
+  const prefix = `](command:${Commands.openRulePage}?`;
+  const start = markdown.lastIndexOf(prefix);
+  if (start < 0) return markdown;
+  const end = markdown.indexOf(')', start + prefix.length);
+  if (end < 0) return markdown;
+  return `${markdown.slice(0, end + 1)} · [Actions for this defect](${actionsUri})${markdown.slice(end + 1)}`;
+}
+
 /** Markdown with every link to a rule page turned into the command that renders it. */
 export function linkRulePages(markdown: string): { markdown: string; changed: boolean } {
   let changed = false;

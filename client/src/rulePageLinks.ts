@@ -2,7 +2,7 @@
 // URIs are converted) and hovers (as Markdown), so that VS Code opens the page rendered, read-only.
 import * as vscode from 'vscode';
 import { Commands } from '../../server/src/shared/protocol';
-import { linkRulePages, rulePageLink } from './ruleLinks';
+import { addDefectActionsLink, DEFECT_ACTIONS_COMMAND, defectActionsCommandUri, linkRulePages, rulePageLink } from './ruleLinks';
 
 /**
  * The client's protocol-to-code URI converter: a rule page's file URL (a diagnostic's
@@ -16,21 +16,27 @@ export function protocolToCodeUri(value: string): vscode.Uri {
   return vscode.Uri.parse(rulePageLink(value));
 }
 
-function linkContent(content: vscode.MarkdownString | vscode.MarkedString): vscode.MarkdownString | vscode.MarkedString {
+function linkContent(
+  content: vscode.MarkdownString | vscode.MarkedString,
+  actionsUri: string,
+): vscode.MarkdownString | vscode.MarkedString {
   // A code block ({language, value}) holds no links.
   if (typeof content !== 'string' && !(content instanceof vscode.MarkdownString)) return content;
   const { markdown, changed } = linkRulePages(typeof content === 'string' ? content : content.value);
   if (!changed) return content;
-  const linked = new vscode.MarkdownString(markdown, typeof content === 'string' ? false : content.supportThemeIcons);
-  // Only the rule page command runs from a hover: nothing else in a server's text can.
-  linked.isTrusted = { enabledCommands: [Commands.openRulePage] };
+  const linked = new vscode.MarkdownString(addDefectActionsLink(markdown, actionsUri), typeof content === 'string' ? false : content.supportThemeIcons);
+  // Only these two commands run from a hover: nothing else in a server's text can.
+  linked.isTrusted = { enabledCommands: [Commands.openRulePage, DEFECT_ACTIONS_COMMAND] };
   return linked;
 }
 
-/** A hover with its "More about ..." link opening the rule's page rendered. */
-export function linkHover(hover: vscode.Hover | null | undefined): vscode.Hover | null | undefined {
+/**
+ * A hover with its "More about ..." link opening the rule's page rendered, followed by "Actions for
+ * this defect" (the picker of imr.defectActions at this position).
+ */
+export function linkHover(hover: vscode.Hover | null | undefined, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | null | undefined {
   if (!hover) return hover;
-  const contents = hover.contents.map(linkContent);
+  const actionsUri = defectActionsCommandUri(document.uri.toString(), position.line, position.character);
+  const contents = hover.contents.map((content) => linkContent(content, actionsUri));
   return contents.every((c, i) => c === hover.contents[i]) ? hover : new vscode.Hover(contents, hover.range);
 }
-

@@ -180,6 +180,28 @@ async function until(check: () => boolean | Promise<boolean>, what: () => string
 }
 
 /**
+ * Shows the hover at the cursor (Ctrl+K Ctrl+I) and clicks its link `text`. A hover shown from the
+ * keyboard can close before the click lands (a diagnostics refresh on a busy machine): it is shown
+ * again, at most three times.
+ */
+async function clickInHover(page: Page, text: string, screenshot?: string): Promise<void> {
+  const link = page.locator('.monaco-hover a', { hasText: text }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await link.waitFor({ timeout: 60_000 });
+    if (screenshot && attempt === 1) await page.screenshot({ path: join(resultsDir, screenshot) });
+    try {
+      await link.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * The rule page a link opened: a Markdown preview tab (a webview: rendered, nothing to type in),
  * with the rule's plain title and its reader sections; never the .md file in a text editor.
  */
@@ -553,24 +575,19 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
 
       // The hover of a squiggle (Ctrl+K Ctrl+I on it): three short lines at most, then "More about ...".
       await goToLine(page, rationale.line);
-      const more = page.locator('.monaco-hover a', { hasText: 'More about Rationale missing' }).first();
-      // A hover shown from the keyboard can close before the click lands (a diagnostics refresh
-      // on a busy machine): show it again, at most three times.
-      for (let attempt = 1; ; attempt++) {
-        await page.keyboard.press('Control+K');
-        await page.keyboard.press('Control+I');
-        await more.waitFor({ timeout: 60_000 });
-        if (attempt === 1) await page.screenshot({ path: join(resultsDir, 'rule-hover.png') });
-        try {
-          await more.click({ timeout: 5_000 });
-          break;
-        } catch (error) {
-          if (attempt === 3) throw error;
-          await page.keyboard.press('Escape');
-        }
-      }
+      await clickInHover(page, 'More about Rationale missing', 'rule-hover.png');
       await checkRulePage(page, 'missing-rationale', 'Rationale missing');
       await page.screenshot({ path: join(resultsDir, 'rule-page-from-hover.png') });
+
+      // The hover's other link: the defect's actions (VS Code's hover offers no "Quick Fix..." in
+      // a read-only letter), among them the rule's page again.
+      await page.keyboard.press('Control+W');
+      await page.locator('.tab.active', { hasText: READER_LETTER }).waitFor({ timeout: 30_000 });
+      await clickInHover(page, 'Actions for this defect');
+      const open = quickInputOf(page).locator('.monaco-list-row', { hasText: 'Open the page of the rule "Rationale missing"' }).first();
+      await open.waitFor({ timeout: 30_000 });
+      await open.click();
+      await checkRulePage(page, 'missing-rationale', 'Rationale missing');
     } catch (error) {
       // What the workbench showed when it failed.
       await page.screenshot({ path: join(resultsDir, 'rule-page-failure.png') }).catch(() => undefined);

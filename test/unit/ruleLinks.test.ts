@@ -3,7 +3,7 @@
 // else is touched.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isRuleId, linkRulePages, ruleIdOfPageUrl, rulePageCommandUri, rulePageLink } from '../../client/src/ruleLinks';
+import { addDefectActionsLink, defectActionsCommandUri, isRuleId, linkRulePages, ruleIdOfPageUrl, rulePageCommandUri, rulePageLink } from '../../client/src/ruleLinks';
 import { rules, type Diagnostic } from '../../server/src/engine';
 import { diagnosticLines } from '../../server/src/lsp/features/hover';
 import { ruleDocHref } from '../../server/src/lsp/ruleDocs';
@@ -37,6 +37,23 @@ describe('rule page links in VS Code', () => {
     assert.doesNotMatch(linked, /file:/);
     // The rest of the hover is unchanged.
     assert.equal(linked.replace(rulePageCommandUri('missing-guideline'), 'X'), markdown.replace(/\(file:[^)]*\)/, '(X)'));
+  });
+
+  it('a defect hover gets "Actions for this defect" after its last rule page link', () => {
+    const two = [
+      `**Why it matters:** a.  \n[More about Guideline missing](${rulePageCommandUri('missing-guideline')})`,
+      `**Why it matters:** b.  \n[More about Rationale missing](${rulePageCommandUri('missing-rationale')})`,
+      'Upheld: the treatment is not authorized.',
+    ].join('\n\n---\n\n');
+    const actions = defectActionsCommandUri('file:///w/a%20b.imr', 52, 0);
+    assert.deepEqual(JSON.parse(decodeURIComponent(actions.slice(actions.indexOf('?') + 1))), ['file:///w/a%20b.imr', 52, 0]);
+    const linked = addDefectActionsLink(two, actions);
+    // Once, after the last "More about" link, on its line; the rest unchanged.
+    assert.equal(linked.split('[Actions for this defect]').length, 2);
+    assert.ok(linked.includes(`(${rulePageCommandUri('missing-rationale')}) · [Actions for this defect](${actions})\n`), linked);
+    assert.equal(linked.replace(` · [Actions for this defect](${actions})`, ''), two);
+    // No rule page link, no defect: unchanged.
+    assert.equal(addDefectActionsLink('Upheld: the treatment is not authorized.', actions), 'Upheld: the treatment is not authorized.');
   });
 
   it('other links and other Markdown files are left alone', () => {

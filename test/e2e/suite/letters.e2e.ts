@@ -210,6 +210,11 @@ suite('IMR letters in VS Code', () => {
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, defect.range.start));
     assert.match(text, /\[More about Rationale missing\]\(command:imr\.openRulePage\?%5B%22missing-rationale%22%5D\)/);
     assert.doesNotMatch(text, /file:/);
+    // Then the defect's actions, at the hovered position (a read-only letter's hover has no "Quick Fix...").
+    const actions = /\[Actions for this defect\]\(command:imr\.defectActions\?([^)]*)\)/.exec(text);
+    assert.ok(actions, text);
+    const { line, character } = defect.range.start;
+    assert.deepEqual(JSON.parse(decodeURIComponent(actions[1])), [document.uri.toString(), line, character]);
   });
 
   test('the defect actions of a read-only letter (Ctrl+.) need a defect at the cursor', async () => {
@@ -219,6 +224,9 @@ suite('IMR letters in VS Code', () => {
     // Line 1, the letter's heading: no defect there, so no picker (it would wait for a choice).
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions'), false);
+    // Nor at a position a hover link passes, nor with arguments that are not a position.
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions', document.uri.toString(), 0, 0), false);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions', 'not a uri', -1, 0.5), false);
   });
 
   test('a .txt letter is recognised by its content and checked', async () => {
