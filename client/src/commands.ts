@@ -1,6 +1,7 @@
 // The extension's commands: turning a rule off in the workspace settings (the server's code
 // action "Turn off the rule ... in this workspace" calls it), with Undo, and back on; copying a
-// note about a defect; opening a rule's page; showing the server's defect list.
+// note about a defect; opening a rule's page; showing the server's defect list; the actions for
+// the defect at the cursor in a read-only letter, where VS Code's Quick Fix does not run.
 import * as vscode from 'vscode';
 import {
   DIAGNOSTIC_SOURCE,
@@ -9,10 +10,8 @@ import {
   type ListDefectsResult,
   type RuleSeveritySetting,
 } from '../../server/src/shared/protocol';
-
-// Rule ids are kebab-case words (missing-decision, ...). Anything else is not a rule id and must
-// not become a settings key.
-const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+import { PDF_TEXT_SCHEME, pdfUriOf } from './pdfLetters';
+import { isRuleId } from './ruleLinks';
 
 type RuleSettings = { [ruleId: string]: RuleSeveritySetting | undefined };
 
@@ -20,7 +19,8 @@ type RuleSettings = { [ruleId: string]: RuleSeveritySetting | undefined };
 export async function disableRule(ruleId: unknown): Promise<boolean> {
   const id = typeof ruleId === 'string' && ruleId ? ruleId : await pickRuleOfActiveLetter();
   if (id === undefined) return false;
-  if (!RULE_ID.test(id)) {
+  // Anything but a kebab-case rule id must not become a settings key.
+  if (!isRuleId(id)) {
     void vscode.window.showErrorMessage(`IMR: "${id}" is not a rule id.`);
     return false;
   }
@@ -104,8 +104,14 @@ export async function copyDefectNote(note: unknown): Promise<boolean> {
 
 /** Opens a rule's page rendered, read-only (Markdown preview of docs/rules/<id>.md). */
 export async function openRulePage(extensionUri: vscode.Uri, ruleId: unknown): Promise<boolean> {
-  if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) return false;
+  if (typeof ruleId !== 'string' || !isRuleId(ruleId)) return false;
   const page = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
+  try {
+    await vscode.workspace.fs.stat(page);
+  } catch {
+    void vscode.window.showErrorMessage(`IMR: there is no page for the rule "${ruleId}".`);
+    return false;
+  }
   await vscode.commands.executeCommand('markdown.showPreview', page);
   return true;
 }
@@ -141,10 +147,17 @@ function isListDefectsResult(value: unknown): value is ListDefectsResult {
   return typeof value === 'object' && value !== null && typeof (value as ListDefectsResult).text === 'string';
 }
 
-/** A file URI as a path; other URIs as they are. */
+/**
+ * A file URI as a path; the text of a PDF letter (`imr-pdf:/…/letter.pdf.imr?<PDF URI>`) as the
+ * PDF's path, as the CLI names it; other URIs as they are.
+ */
 function displayPath(uri: string): string {
   try {
     const parsed = vscode.Uri.parse(uri, true);
+    if (parsed.scheme === PDF_TEXT_SCHEME) {
+      const pdf = pdfUriOf(parsed);
+      return pdf.scheme === 'file' ? pdf.fsPath : pdf.toString(true);
+    }
     return parsed.scheme === 'file' ? parsed.fsPath : uri;
   } catch {
     return uri;
@@ -170,4 +183,54 @@ export function formatDefects(result: unknown): string[] {
   const header = `${path}: ${counts.join(', ')}`;
   if (entries.length === 0) return [header, '  No defects found.'];
   return [header, ...entries.map((line) => `  ${path}:${line.replace(/ information /, ' note ')}`)];
+}
+
+/**
+ * The actions for a defect (copy a note, open the rule's page, turn the rule off), in a picker:
+ * those at [uri, line, character] (0-based) when a hover's "Actions for this defect" link passes
+ * them, else those at the cursor (Ctrl+., the editor's context menu). VS Code's Quick Fix (Ctrl+.,
+ * the light bulb, "Quick Fix..." in a hover) only runs in an editor that can be written, and
+ * letters open read-only: this gives a reader the same actions there. Only actions that run a
+ * command are offered: none edits the letter.
+ */
+export async function defectActions(...args: unknown[]): Promise<boolean> {
+  const target = defectTarget(args);
+  if (!target) return false;
+  const found = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command> | undefined>(
+    'vscode.executeCodeActionProvider',
+    target.uri,
+    target.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+  const actions = (found ?? []).filter(
+    (a): a is vscode.CodeAction & { command: vscode.Command } => 'kind' in a && a.edit === undefined && typeof a.command === 'object',
+  );
+  if (actions.length === 0) {
+    void vscode.window.showInformationMessage('IMR: no defect at the cursor. Put the cursor on a squiggle, or see the Problems view.');
+    return false;
+  }
+  const picked = await vscode.window.showQuickPick(
+    actions.map((action) => ({ label: action.title, action })),
+    { placeHolder: 'Actions for this defect (the letter is not changed)' },
+  );
+  if (!picked) return false;
+  await vscode.commands.executeCommand(picked.action.command.command, ...((picked.action.command.arguments ?? []) as unknown[]));
+  return true;
+}
+
+/** Where to look for defects: the position a hover link passes, else the active letter's selection. */
+function defectTarget([uri, line, character]: unknown[]): { uri: vscode.Uri; range: vscode.Range } | undefined {
+  const isIndex = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (typeof uri === 'string' && isIndex(line) && isIndex(character)) {
+    try {
+      const position = new vscode.Position(line, character);
+      return { uri: vscode.Uri.parse(uri, true), range: new vscode.Range(position, position) };
+    } catch {
+      return undefined;
+    }
+  }
+  // From a key or a menu (which passes the editor's resource): the cursor of the active letter.
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== LANGUAGE_ID) return undefined;
+  return { uri: editor.document.uri, range: editor.selection };
 }

@@ -3,8 +3,10 @@
 // the commands, and starts the language server only once the first imr document is open.
 import * as vscode from 'vscode';
 import { Commands, LANGUAGE_ID, WORKSPACE_REPORT_METHOD } from '../../server/src/shared/protocol';
-import { activeLetterUri, copyDefectNote, disableRule, enableRules, formatDefects, openRulePage } from './commands';
+import { activeLetterUri, copyDefectNote, defectActions, disableRule, enableRules, formatDefects, openRulePage } from './commands';
 import { ReadOnlyLetters } from './readOnly';
+import { DEFECT_ACTIONS_COMMAND } from './ruleLinks';
+import { linkHover } from './rulePageLinks';
 import { LetterDetector } from './letterDetection';
 import { LettersView } from './lettersView';
 import { PDF_TEXT_SCHEME, PdfLetters } from './pdfLetters';
@@ -61,6 +63,11 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
         if (document.uri.scheme !== PDF_TEXT_SCHEME || !symbols?.length || !('children' in symbols[0])) return symbols;
         return pdfLetters.addPages(document, symbols as vscode.DocumentSymbol[]);
       },
+      // The "More about ..." link of a defect's hover opens the rule's page rendered, read-only,
+      // not the Markdown file in an editor, and "Actions for this defect" follows it
+      // (client/src/ruleLinks.ts; the diagnostics' links are rewritten where the client converts
+      // URIs, see serverClient.ts).
+      provideHover: async (document, position, token, next) => linkHover(await next(document, position, token), document, position),
     });
     await languageClient.start();
     log(`language server started in ${(performance.now() - t0).toFixed(0)} ms`);
@@ -108,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): ImrExtensionApi {
     vscode.commands.registerCommand(Commands.enableRules, enableRules),
     vscode.commands.registerCommand(Commands.copyDefectNote, copyDefectNote),
     vscode.commands.registerCommand(Commands.openRulePage, (ruleId: unknown) => openRulePage(context.extensionUri, ruleId)),
+    vscode.commands.registerCommand(DEFECT_ACTIONS_COMMAND, defectActions),
     readOnly,
     lettersView,
     vscode.commands.registerCommand('imr.letters.refresh', () => lettersView.connect().then(() => lettersView.reload())),

@@ -9,6 +9,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SETTINGS_SECTION, LANGUAGE_ID, SERVER_NODE_FLAGS } from '../../server/src/shared/protocol';
+import { protocolToCodeUri } from './rulePageLinks';
 
 export type { LanguageClient };
 
@@ -38,6 +39,8 @@ export function createServerClient(
     synchronize: { configurationSection: SETTINGS_SECTION },
     outputChannel: output,
     middleware,
+    // Rule page links open the page rendered (client/src/rulePageLinks.ts); the rest as by default.
+    uriConverters: { code2Protocol: (uri) => uri.toString(), protocol2Code: protocolToCodeUri },
   };
   // The id `imr` makes vscode-languageclient honour the `imr.trace.server` setting.
   return new LanguageClient('imr', 'IMR Letters Language Server', serverOptions, clientOptions);

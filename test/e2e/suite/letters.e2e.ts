@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { checkLetterView, expectations, type DiagnosticLike } from '../../editors/expectations';
 import { measurements } from './index';
-import { codeOf, lspSeverity, waitForDiagnostics, waitForLanguage } from './waitFor';
+import { codeOf, lspSeverity, waitFor, waitForDiagnostics, waitForLanguage } from './waitFor';
 
 const EXTENSION_ID = 'imr-letters.imr-letters';
 
@@ -179,6 +179,54 @@ suite('IMR letters in VS Code', () => {
     const result = await vscode.commands.executeCommand<{ count: number; text: string }>('imr.listDefects', document.uri.toString());
     assert.equal(result?.count, diagnostics.length);
     for (const code of ['missing-guideline', 'missing-rationale']) assert.match(result.text, new RegExp(code));
+  });
+
+  test('imr.openRulePage shows the rule page rendered, never the Markdown text', async () => {
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const isPreviewOf = (id: string) => (tab: vscode.Tab) =>
+      tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType) && tab.label.includes(`${id}.md`);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.openRulePage', 'missing-guideline'), true);
+    await waitFor(vscode.window.tabGroups.onDidChangeTabs, () => tabs().find(isPreviewOf('missing-guideline')), () => `a preview tab of missing-guideline.md; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    const asText = tabs().filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.path.endsWith('/docs/rules/missing-guideline.md'));
+    assert.deepEqual(asText.map((t) => t.label), [], 'the page also opened as an editable text');
+    // Not a rule, or not a rule id: nothing opens.
+    const before = tabs().length;
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.openRulePage', 'no-such-rule'), false);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.openRulePage', '../../package'), false);
+    assert.equal(tabs().length, before);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the rule links of problems and of defect hovers run imr.openRulePage', async () => {
+    const document = await open('defects.imr');
+    const diagnostics = await waitForDiagnostics(document.uri, hasCodes('missing-guideline', 'missing-rationale'), 'the defects');
+    for (const d of diagnostics) {
+      const target = typeof d.code === 'object' ? d.code.target : undefined;
+      assert.equal(target?.scheme, 'command', `${codeOf(d)} links to ${target?.toString()}`);
+      assert.equal(target.path, 'imr.openRulePage');
+      assert.deepEqual(JSON.parse(target.query), [codeOf(d)]);
+    }
+    const defect = diagnostics.find((d) => codeOf(d) === 'missing-rationale')!;
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, defect.range.start));
+    assert.match(text, /\[More about Rationale missing\]\(command:imr\.openRulePage\?%5B%22missing-rationale%22%5D\)/);
+    assert.doesNotMatch(text, /file:/);
+    // Then the defect's actions, at the hovered position (a read-only letter's hover has no "Quick Fix...").
+    const actions = /\[Actions for this defect\]\(command:imr\.defectActions\?([^)]*)\)/.exec(text);
+    assert.ok(actions, text);
+    const { line, character } = defect.range.start;
+    assert.deepEqual(JSON.parse(decodeURIComponent(actions[1])), [document.uri.toString(), line, character]);
+  });
+
+  test('the defect actions of a read-only letter (Ctrl+.) need a defect at the cursor', async () => {
+    const document = await open('defects.imr');
+    await waitForDiagnostics(document.uri, hasCodes('missing-guideline'), 'missing-guideline');
+    const editor = await vscode.window.showTextDocument(document);
+    // Line 1, the letter's heading: no defect there, so no picker (it would wait for a choice).
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions'), false);
+    // Nor at a position a hover link passes, nor with arguments that are not a position.
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions', document.uri.toString(), 0, 0), false);
+    assert.equal(await vscode.commands.executeCommand<boolean>('imr.defectActions', 'not a uri', -1, 0.5), false);
   });
 
   test('a .txt letter is recognised by its content and checked', async () => {
