@@ -1,0 +1,34 @@
+// The build of `npm run test:fast` (scripts/build.mjs --fast) compiles out/ with esbuild, one file
+// at a time and without a type check, instead of tsc. It must compile the files tsc compiles, and
+// no source may need tsc's view of the whole program to be compiled alone (isolatedModules: a
+// const enum read from another file, a re-exported type), or the fast build would run other code
+// than the full build.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from '../support/paths';
+
+const node = (args: string[]): string => execFileSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8' });
+
+test('the fast build compiles the same files as tsc', () => {
+  const fast = node(['scripts/build.mjs', '--list-sources']).trim().split('\n');
+  const tsc = node(['node_modules/typescript/bin/tsc', '-p', '.', '--listFilesOnly'])
+    .trim()
+    .split('\n')
+    .map((file) => relative(repoRoot, file).split(sep).join('/'))
+    .filter((file) => !file.startsWith('..') && !file.startsWith('node_modules/') && !file.endsWith('.d.ts'))
+    .sort();
+  assert.ok(tsc.length > 100, `tsc lists the sources (${tsc.length})`);
+  assert.deepEqual(fast, tsc);
+});
+
+test('tsc holds every source to what a one-file-at-a-time compiler can compile', () => {
+  const config = JSON.parse(readFileSync(join(repoRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+  assert.equal(config.compilerOptions.isolatedModules, true, 'npm run lint then rejects what esbuild would compile differently');
+  const scripts = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  assert.match(scripts['test:fast'], /^node scripts\/build\.mjs --fast && /, 'test:fast builds with --fast');
+  assert.match(scripts.build, /^node scripts\/build\.mjs$/, 'npm run build (npm test, CI, packaging) compiles with tsc');
+  assert.match(scripts.test, /^npm run lint && npm run build && /, 'npm test type-checks before the full build');
+});
