@@ -82,19 +82,27 @@ function sourceFiles() {
 /**
  * One bundle. With --fast, a bundle is left as it is when the inputs esbuild read last time (its
  * metafile, kept in dist/.inputs/) have the same contents, as well as this script, package.json,
- * package-lock.json and tsconfig.json: a test run after editing a test rebuilds no bundle.
+ * package-lock.json and tsconfig.json, and the bundle is the one that build wrote: a test run
+ * after editing a test rebuilds no bundle.
  */
 async function bundle(options) {
   const stampFile = join('dist', '.inputs', `${options.outfile.replace(/^dist\//, '')}.json`);
   const key = JSON.stringify(options);
   if (fast && existsSync(options.outfile) && existsSync(`${options.outfile}.map`) && existsSync(stampFile)) {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-    if (stamp.key === key && stamp.hash === hashInputs(Object.keys(stamp.metafile.inputs))) return { metafile: stamp.metafile };
+    const unchanged = stamp.key === key && stamp.written === writtenAt(options.outfile) && stamp.hash === hashInputs(Object.keys(stamp.metafile.inputs));
+    if (unchanged) return { metafile: stamp.metafile };
   }
   const result = await build({ ...options, metafile: true });
   mkdirSync(dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ key, hash: hashInputs(Object.keys(result.metafile.inputs)), metafile: result.metafile }));
+  const stamp = { key, written: writtenAt(options.outfile), hash: hashInputs(Object.keys(result.metafile.inputs)), metafile: result.metafile };
+  writeFileSync(stampFile, JSON.stringify(stamp));
   return result;
+}
+
+/** When the bundle and its map were written: a bundle written by anything else is rebuilt. */
+function writtenAt(outfile) {
+  return `${statSync(outfile).mtimeMs} ${statSync(`${outfile}.map`).mtimeMs}`;
 }
 
 /** A hash of the contents of these inputs and of what configures every build; null when one is gone. */

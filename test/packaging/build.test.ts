@@ -5,7 +5,8 @@
 // than the full build.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../support/paths';
@@ -31,4 +32,35 @@ test('tsc holds every source to what a one-file-at-a-time compiler can compile',
   assert.match(scripts['test:fast'], /^node scripts\/build\.mjs --fast && /, 'test:fast builds with --fast');
   assert.match(scripts.build, /^node scripts\/build\.mjs$/, 'npm run build (npm test, CI, packaging) compiles with tsc');
   assert.match(scripts.test, /^npm run lint && npm run build && /, 'npm test type-checks before the full build');
+});
+
+test('the fast build rebuilds a bundle when, and only when, one of its inputs changed', () => {
+  // A copy of what the build reads, with the repository's node_modules, built twice, then edited.
+  const dir = mkdtempSync(join(tmpdir(), 'imr-build-'));
+  try {
+    for (const path of ['server/src', 'client/src', 'test', 'bench', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+      cpSync(join(repoRoot, path), join(dir, path), { recursive: true });
+    }
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const build = (): void => void execFileSync(process.execPath, ['scripts/build.mjs', '--fast'], { cwd: dir, encoding: 'utf8' });
+    const bundles = ['server', 'cli', 'extension', 'pdf-worker'];
+    const written = (): Record<string, number> => Object.fromEntries(bundles.map((b) => [b, statSync(join(dir, 'dist', `${b}.js`)).mtimeMs]));
+    build();
+    const first = written();
+    assert.ok(existsSync(join(dir, 'out/test/packaging/build.test.js')), 'out/ compiled');
+    assert.ok(existsSync(join(dir, 'out/server/src/pdf/pdf-worker.js')), 'the worker copied beside the compiled reader');
+    build();
+    assert.deepEqual(written(), first, 'nothing changed: no bundle rebuilt');
+    appendFileSync(join(dir, 'server/src/engine/index.ts'), '\n// edited\n');
+    build();
+    const edited = written();
+    for (const b of ['server', 'cli']) assert.ok(edited[b] > first[b], `${b}.js rebuilt after an engine edit`);
+    assert.equal(edited['pdf-worker'], first['pdf-worker'], 'the PDF worker does not read the engine');
+    writeFileSync(join(dir, 'dist/pdf-worker.js'), 'overwritten');
+    build();
+    assert.ok(written()['pdf-worker'] > edited['pdf-worker'], 'a bundle written by something else is rebuilt');
+    assert.match(readFileSync(join(dir, 'dist/pdf-worker.js'), 'utf8'), /WorkerMessageHandler/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
