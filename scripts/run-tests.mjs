@@ -2,7 +2,8 @@
 // helper module under a `test` folder, so the files are listed explicitly.
 // Usage: node scripts/run-tests.mjs [--fast] [area ...]   (areas: folders under test/, default all)
 // --fast (npm run test:fast) runs a third of each property test's runs (IMR_FC_FAST=1,
-// test/support/seeded.ts); without it, every run.
+// test/support/seeded.ts); without it, every run. Test files run two at a time, or
+// IMR_TEST_CONCURRENCY at a time (to measure another count: CONTRIBUTING.md has the figures).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -25,5 +26,10 @@ if (selected.length === 0) {
   process.exit(1);
 }
 const env = { ...process.env, IMR_FC_FAST: fast ? '1' : '0' };
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...selected], { stdio: 'inherit', env });
+const concurrency = Number(process.env.IMR_TEST_CONCURRENCY || 2);
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  console.error(`IMR_TEST_CONCURRENCY must be a whole number of test files, not ${process.env.IMR_TEST_CONCURRENCY}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...selected], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);
