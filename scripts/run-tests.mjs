@@ -31,5 +31,6 @@ if (!Number.isInteger(concurrency) || concurrency < 1) {
   console.error(`IMR_TEST_CONCURRENCY must be a whole number of test files, not ${process.env.IMR_TEST_CONCURRENCY}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...selected], { stdio: 'inherit', env });
+// Source maps: a failing test's stack and location name the .ts line, not the compiled one.
+const result = spawnSync(process.execPath, ['--test', '--enable-source-maps', `--test-concurrency=${concurrency}`, ...selected], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);

@@ -4,8 +4,8 @@
 // const enum read from another file, a re-exported type), or the fast build would run other code
 // than the full build.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
@@ -34,6 +34,16 @@ test('tsc holds every source to what a one-file-at-a-time compiler can compile',
   assert.match(scripts.test, /^npm run lint && npm run build && /, 'npm test type-checks before the full build');
 });
 
+const FAILING_TEST = `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+type Lines = { pushed: string };
+
+test('fails on its seventh line', () => {
+  assert.equal(({ pushed: 'down' } as Lines).pushed, 'up');
+});
+`;
+
 test('the fast build rebuilds a bundle when, and only when, one of its inputs changed', () => {
   // A copy of what the build reads, with the repository's node_modules, built twice, then edited.
   const dir = mkdtempSync(join(tmpdir(), 'imr-build-'));
@@ -42,6 +52,8 @@ test('the fast build rebuilds a bundle when, and only when, one of its inputs ch
       cpSync(join(repoRoot, path), join(dir, path), { recursive: true });
     }
     symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    mkdirSync(join(dir, 'test/failing'));
+    writeFileSync(join(dir, 'test/failing/fails.test.ts'), FAILING_TEST);
     const build = (): void => void execFileSync(process.execPath, ['scripts/build.mjs', '--fast'], { cwd: dir, encoding: 'utf8' });
     const bundles = ['server', 'cli', 'extension', 'pdf-worker'];
     const written = (): Record<string, number> => Object.fromEntries(bundles.map((b) => [b, statSync(join(dir, 'dist', `${b}.js`)).mtimeMs]));
@@ -49,6 +61,12 @@ test('the fast build rebuilds a bundle when, and only when, one of its inputs ch
     const first = written();
     assert.ok(existsSync(join(dir, 'out/test/packaging/build.test.js')), 'out/ compiled');
     assert.ok(existsSync(join(dir, 'out/server/src/pdf/pdf-worker.js')), 'the worker copied beside the compiled reader');
+    // A failing test names its .ts line: the fast build's source maps, read by run-tests.mjs.
+    // Without NODE_TEST_CONTEXT, which would make the inner runner report to this one.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_TEST_CONTEXT'));
+    const failed = spawnSync(process.execPath, ['scripts/run-tests.mjs', 'failing'], { cwd: dir, encoding: 'utf8', env });
+    assert.equal(failed.status, 1, failed.stderr);
+    assert.match(failed.stdout, /test\/failing\/fails\.test\.ts:7:\d+/, 'the assertion\'s line in the source');
     build();
     assert.deepEqual(written(), first, 'nothing changed: no bundle rebuilt');
     appendFileSync(join(dir, 'server/src/engine/index.ts'), '\n// edited\n');
