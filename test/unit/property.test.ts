@@ -1,16 +1,15 @@
 // Property tests of the engine: over generated letters (whose items we know) and over arbitrary
 // and adversarial strings (whose items we don't), lint never throws, every range lies inside the
 // document, items come in order without overlapping, parsing is deterministic and diagnostics
-// point at items that exist. The huge inputs run once each with a time bound that a linear engine
-// meets by a wide margin and a super-linear one (catastrophic backtracking, quadratic walks) cannot.
+// point at items that exist. The huge inputs (a time bound that a linear engine meets by a wide
+// margin and a super-linear one cannot) are in test/stress/engine.test.ts: seconds of CPU.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { assertProperty } from '../support/seeded';
 import { generateLetter, type LetterStyle } from '../../bench/generate';
 import { check } from './invariants';
-import { MAX_DIAGNOSTICS } from '../../server/src/engine';
-import { HEADING, HUGE_INPUTS, INTRO, LABELS, lintHugeInputs, type HugeResult, type HugeSummary } from './huge-inputs';
+import { HEADING, INTRO, LABELS } from './huge-inputs';
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -134,42 +133,4 @@ test('every label without its text', () => {
       assert.deepEqual(diagnostics.filter((d) => d.code === code).map((d) => d.item), [0, 1, 2], `${code} on each empty item`);
     }
   }
-});
-
-// ---------------------------------------------------------------------------------------------
-// Huge and adversarial inputs, once each, in a worker that is ended after a time limit. A linear
-// engine needs well under a second for each; the limits leave room for a loaded 2-core machine.
-
-// All huge inputs in one worker, started now so that it uses the second core while the
-// properties above run on the first.
-const huge: Promise<Map<string, HugeResult>> = lintHugeInputs(Object.keys(HUGE_INPUTS));
-const hugeResults = (): Promise<Map<string, HugeResult>> => huge;
-
-async function hugeSummary(name: string): Promise<HugeSummary> {
-  const result = (await hugeResults()).get(name);
-  assert.ok(result, `${name}: not run`);
-  if ('error' in result) assert.fail(`${name}: ${result.error}`);
-  return result.summary;
-}
-
-test('100,000 items', async () => {
-  const summary = await hugeSummary('100,000 items');
-  assert.equal(summary.items, 100_000, 'item count');
-  assert.equal(summary.overturned, 33_334, 'Overturned count');
-  assert.equal(summary.lastName, 'Item 99999');
-  // Three problems per item without fields: the first MAX_DIAGNOSTICS, then one closing "and N more".
-  assert.equal(summary.diagnostics, MAX_DIAGNOSTICS + 1, 'items without fields are reported, up to the limit');
-});
-
-test('a 1 MB item line is one item', async () => {
-  const summary = await hugeSummary('a 1 MB item line');
-  assert.equal(summary.items, 1);
-  assert.equal(summary.overturned, 0);
-});
-
-test('huge and adversarial inputs for regular expressions and backward walks', async () => {
-  const results = await hugeResults();
-  const failures = [...results].flatMap(([name, r]) => ('error' in r ? [`${name}: ${r.error}`] : []));
-  assert.deepEqual(failures, [], 'every huge input linted in time with the invariants holding');
-  assert.equal(results.size, Object.keys(HUGE_INPUTS).length, 'every huge input ran');
 });

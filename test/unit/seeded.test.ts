@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { assertProperty, FC_SEED } from '../support/seeded';
+import { assertProperty, FC_SEED, RUNS_DIVISOR, runsFor } from '../support/seeded';
 
 const failsAbove100 = fc.property(fc.nat(1000), (n) => n <= 100);
 
@@ -23,4 +23,14 @@ test('a failing property names its seed and path, and they replay the same count
 
 test('a passing property passes', () => {
   assertProperty(fc.property(fc.nat(100), (n) => n <= 100));
+});
+
+test('a property runs its numRuns, a third of them only under test:fast', () => {
+  assert.equal(RUNS_DIVISOR, process.env.IMR_FC_FAST === '1' ? 3 : 1);
+  for (const asked of [undefined, 1, 150, 3000]) {
+    let runs = 0;
+    assertProperty(fc.property(fc.nat(), () => void runs++), asked === undefined ? {} : { numRuns: asked });
+    assert.equal(runs, runsFor(asked), `runs for numRuns ${asked}`);
+    assert.equal(runsFor(asked), Math.max(1, Math.ceil((asked ?? 100) / RUNS_DIVISOR)));
+  }
 });

@@ -1,6 +1,8 @@
 // Every letter of the real corpus (../shared/corpus/letters, 194 letters) opened through one
 // server: the item symbols must match manifest.csv (count, Upheld, Overturned) for every letter,
-// each named decision first within the 128 characters VS Code's filter reads.
+// each named decision first within the 128 characters VS Code's filter reads. About 1.5 s of CPU,
+// so `npm test` runs it and `npm run test:fast` does not; test/unit/corpus.test.ts reads the same
+// letters in-process in both, and test/lsp the server's symbols on our own fixtures.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +10,8 @@ import { after, before, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DocumentDiagnosticRequest, DocumentSymbolRequest, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { readManifest, requireShared } from '../support/paths';
-import { LspClient, PULL_CAPABILITIES } from './client';
-import { itemSymbols } from './symbols';
+import { LspClient, PULL_CAPABILITIES } from '../lsp/client';
+import { itemSymbols } from '../lsp/symbols';
 
 let CORPUS = '';
 
