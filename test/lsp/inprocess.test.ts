@@ -21,6 +21,7 @@ import { letterSymbols } from '../../server/src/lsp/features/workspaceSymbols';
 import { SECTION_KIND } from '../../server/src/lsp/features/symbolKinds';
 import { pdfOfTextUri, type ImrSettings } from '../../server/src/shared/protocol';
 import { DocumentStore } from '../../server/src/lsp/documents';
+import { lintLetterText, packItems, unpackItems, workspaceDiagnostics } from '../../server/src/lsp/workspaceLint';
 import { fixtureUri } from './client';
 import { fixture, lineOf, positionOf } from './text';
 import { itemSymbols } from './symbols';
@@ -248,5 +249,31 @@ describe('the text of a PDF open in VS Code (imr-pdf:)', () => {
     assert.equal(store.isOpen('file:///tmp/a%20b/y.pdf'), false);
     store.close(view);
     assert.equal(store.isOpen('file:///tmp/a%20b/x.pdf'), false);
+  });
+});
+
+describe('workspace letters kept packed', () => {
+  it('unpackItems gives back what packItems took: names of any text, every decision, rule lists', () => {
+    const range = (a: number, b: number, c: number, d: number) => ({ start: { line: a, character: b }, end: { line: c, character: d } });
+    const items = [
+      { name: 'Norco 10/325 mg #120', decision: 'Upheld' as const, nameRange: range(3, 0, 3, 20), rules: ['missing-guideline', 'uncited-guideline'] },
+      { name: '', decision: null, nameRange: range(9, 2, 9, 2), rules: [] },
+      { name: 'Physical therapy, 2 × 6,\nlumbar — café', decision: 'Overturned' as const, nameRange: range(70000, 5, 70001, 14), rules: ['missing-decision'] },
+    ];
+    assert.deepEqual(unpackItems(packItems(items)), items);
+    assert.deepEqual(unpackItems(packItems([])), []);
+  });
+
+  it('a workspace letter keeps its diagnostics as JSON that gives back the LSP diagnostics', () => {
+    const text = fixture('defects.imr');
+    const outcome = lintLetterText({ file: '/w/defects.imr', uri: 'file:///w/defects.imr', settings: DEFAULT_SETTINGS, settingsKey: lintSettingsKey(DEFAULT_SETTINGS), knownId: null }, text, true);
+    assert.equal(outcome.kind, 'letter');
+    if (outcome.kind !== 'letter') return;
+    const result = lint(text);
+    const expected = toLspDiagnostics({ ...analyse('file:///w/defects.imr', text), version: 0, revision: 0 });
+    assert.ok(expected.length > 0);
+    assert.deepEqual(workspaceDiagnostics(outcome.letter), JSON.parse(JSON.stringify(expected)));
+    assert.equal(outcome.letter.problems, result.diagnostics.length);
+    assert.deepEqual(unpackItems(outcome.letter.items).map((i) => i.name), result.letter.items.map((i) => i.name));
   });
 });

@@ -48,7 +48,7 @@ import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
-import { viewOf } from './workspaceLint';
+import { viewOf, workspaceDiagnostics, workspaceView } from './workspaceLint';
 import { PageLocator, pageStartsOf } from '../pdf/result';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -127,7 +127,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         log,
         // Open letters are reported from their text, by the pusher or by document pulls.
         changed: (uri, letter) => {
-          if (!pull && !documents.isOpen(uri)) publish(uri, undefined, letter?.diagnostics ?? []);
+          if (!pull && !documents.isOpen(uri)) publish(uri, undefined, letter ? workspaceDiagnostics(letter) : []);
           lettersChanged();
         },
         progress: (title) => startProgress(title),
@@ -262,7 +262,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (workspace && file !== null) {
       workspace.closed(fileUri);
       const letter = workspace.byUri(fileUri);
-      if (letter && pusher) connection.sendDiagnostics({ uri: fileUri, diagnostics: letter.diagnostics }).catch(() => undefined);
+      if (letter && pusher) connection.sendDiagnostics({ uri: fileUri, diagnostics: workspaceDiagnostics(letter) }).catch(() => undefined);
       void workspace.refresh(file);
     }
   }));
@@ -356,7 +356,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
             uri,
             version: null,
             resultId: letter ? letter.resultId : REMOVED_ID,
-            items: letter ? letter.diagnostics : [],
+            items: letter ? workspaceDiagnostics(letter) : [],
           }));
           answeredWorkspace = true;
           return { items };
@@ -391,7 +391,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await yieldToEventLoop();
     }
     for (const letter of workspace?.all() ?? []) {
-      if (!documents.isOpen(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.diagnostics.length, letter));
+      if (!documents.isOpen(letter.uri)) out.push(viewEntry(letter.uri, letter.layout, letter.problems, workspaceView(letter)));
     }
     out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
     return { letters: out };

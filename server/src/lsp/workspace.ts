@@ -25,9 +25,9 @@ import { yieldToEventLoop } from './guard';
 import { errorForLog, type Log } from './log';
 import type { ImrSettings, WorkspaceLetterEntry } from './protocol';
 import { lintSettingsKey } from './settings';
-import { letterSymbols } from './features/workspaceSymbols';
+import { letterSymbols, matchesQuery } from './features/workspaceSymbols';
 import { isInside, readCandidate, walk } from './workspaceFiles';
-import { lintLetterFile, lintLetterText, lintPool, type LintOutcome, type LintRequest, type WorkspaceLetter } from './workspaceLint';
+import { lintLetterFile, lintLetterText, lintPool, type LetterView, type LintOutcome, type LintRequest, type WorkspaceLetter, unpackItems } from './workspaceLint';
 
 /** Letters in flight (read and linted ahead of the one being recorded), per lint thread. */
 const WINDOW_PER_THREAD = 16;
@@ -292,8 +292,9 @@ export class Workspace {
   symbols(query: string, isOpen: (uri: string) => boolean): SymbolInformation[] {
     const out: SymbolInformation[] = [];
     for (const letter of this.letters.values()) {
-      if (isOpen(letter.uri)) continue;
-      out.push(...letterSymbols(letter.uri, { metadata: { caseNumber: letter.caseNumber }, items: letter.items }, query));
+      // A name that matches is a subsequence of all the names: most letters are passed unpacked.
+      if (isOpen(letter.uri) || !matchesQuery(letter.items.names, query)) continue;
+      out.push(...letterSymbols(letter.uri, { metadata: { caseNumber: letter.caseNumber }, items: unpackItems(letter.items) }, query));
     }
     return out;
   }
@@ -333,7 +334,7 @@ export class Workspace {
 }
 
 /** The view's entry for a letter. */
-export function viewEntry(uri: string, layout: string, problems: number, view: Pick<WorkspaceLetter, 'caseNumber' | 'items' | 'letterRules'>): WorkspaceLetterEntry {
+export function viewEntry(uri: string, layout: string, problems: number, view: LetterView): WorkspaceLetterEntry {
   return {
     uri,
     caseNumber: view.caseNumber,

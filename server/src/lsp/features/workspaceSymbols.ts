@@ -4,7 +4,8 @@ import type { SymbolInformation } from 'vscode-languageserver';
 import { UNNAMED_ITEM, type Decision, type Range } from '../../engine';
 import { itemKind } from './symbolKinds';
 
-function matchesQuery(name: string, query: string): boolean {
+/** The query's characters in order in the name, ignoring case and the query's spaces. */
+export function matchesQuery(name: string, query: string): boolean {
   const haystack = name.toLowerCase();
   let at = 0;
   for (const char of query.toLowerCase()) {
