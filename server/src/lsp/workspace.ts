@@ -129,21 +129,22 @@ export class Workspace {
       this.host.log.info('workspace letters: off (imr.workspace.enable is false)');
       return;
     }
-    const perFolder = new Map<string, Promise<ImrSettings> | null>();
-    const settingsOf = (file: string): Promise<ImrSettings> | null => {
-      const root = this.rootOf(file);
-      if (root === null) return null;
-      if (!perFolder.has(root)) perFolder.set(root, this.host.settingsFor(pathToFileURL(root).href));
-      return perFolder.get(root)!;
-    };
+    // Innermost folders first: a file under nested folders takes the settings of the innermost.
+    const roots = [...this.roots].sort((a, b) => b.length - a.length);
+    const perFolder = new Map<string, ImrSettings>();
+    for (const root of roots) perFolder.set(root, await this.host.settingsFor(pathToFileURL(root).href));
+    const folderOf = new Map<string, string>();
+    const settingsOf = (file: string): ImrSettings => perFolder.get(folderOf.get(file)!)!;
     const started = performance.now();
     const progress = await this.host.progress('IMR: reading letters');
     try {
-      const walked: string[] = [];
-      for (const root of this.roots) await walk(root, walked, this.host.log);
-      // Nested folders would list a file twice; a folder with imr.enable off is not read.
-      const files: string[] = [];
-      for (const file of [...new Set(walked)].sort()) if ((await settingsOf(file))?.enable) files.push(file);
+      for (const root of roots) {
+        const found: string[] = [];
+        await walk(root, found, this.host.log);
+        for (const file of found) if (!folderOf.has(file)) folderOf.set(file, root);
+      }
+      // A folder with imr.enable off is not read.
+      const files = [...folderOf.keys()].filter((file) => settingsOf(file).enable).sort();
       const threads = this.workerScript !== null && files.length >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_LINT_WORKERS, availableParallelism()) : 0;
       const pool = threads > 0 ? lintPool(this.workerScript!, threads) : null;
       const seen = new Set<string>();
@@ -157,7 +158,7 @@ export class Workspace {
         const fill = async (): Promise<void> => {
           while (window.length < WINDOW_PER_THREAD * Math.max(1, threads) && next < files.length) {
             const file = files[next++];
-            const request = await this.request(file, (await settingsOf(file))!);
+            const request = await this.request(file, settingsOf(file));
             const outcome = pool ? pool.run(request) : lintLetterFile(request, true);
             // A file that fails (its worker died twice on it) is skipped; awaited in turn below.
             window.push(outcome.catch((error: unknown) => {
@@ -181,7 +182,7 @@ export class Workspace {
           if (outcome.kind === 'pdf') {
             const text = await readCandidate(files[i]);
             if (text === null) continue;
-            this.record(lintLetterText(await this.request(files[i], (await settingsOf(files[i]))!), text, true));
+            this.record(lintLetterText(await this.request(files[i], settingsOf(files[i])), text, true));
           } else {
             this.record(outcome);
           }
