@@ -3,6 +3,7 @@
 // toggles as commands on the title bar with setContext keys, a badge with the letters that have
 // problems, file icons through resourceUri, a welcome message when there is nothing to show.
 import * as vscode from 'vscode';
+import { reloader } from './reloader';
 import { WORKSPACE_LETTERS_CHANGED, WORKSPACE_LETTERS_METHOD, type WorkspaceLetterEntry, type WorkspaceLetterItem } from '../../server/src/shared/protocol';
 import { applyFilter, describeFilter, groupLetters, isFilterActive, lettersWithProblems, NO_FILTER, parseFilter, type Grouping, type LetterFilter } from './lettersModel';
 import type { LanguageClient } from './serverClient';
@@ -22,7 +23,6 @@ export class LettersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private filter: LetterFilter = NO_FILTER;
   private readonly view: vscode.TreeView<Node>;
   private client: LanguageClient | undefined;
-  private loading: Promise<void> | undefined;
 
   constructor(private readonly ensureClient: () => Promise<LanguageClient>) {
     this.view = vscode.window.createTreeView(LETTERS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -50,20 +50,14 @@ export class LettersView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
   }
 
-  reload(): Promise<void> {
-    this.loading ??= (async () => {
-      try {
-        if (!this.client) return;
-        const result = await this.client.sendRequest<{ letters: WorkspaceLetterEntry[] } | null>(WORKSPACE_LETTERS_METHOD, {});
-        this.letters = result?.letters ?? [];
-        await this.setContext();
-        this.emitter.fire(undefined);
-      } finally {
-        this.loading = undefined;
-      }
-    })();
-    return this.loading;
-  }
+  /** Asks the server for the letters; a change announced during a request asks again after it. */
+  readonly reload = reloader(async () => {
+    if (!this.client) return;
+    const result = await this.client.sendRequest<{ letters: WorkspaceLetterEntry[] } | null>(WORKSPACE_LETTERS_METHOD, {});
+    this.letters = result?.letters ?? [];
+    await this.setContext();
+    this.emitter.fire(undefined);
+  });
 
   /** The letters as the server last listed them (the export command uses them). */
   get all(): readonly WorkspaceLetterEntry[] {
