@@ -137,37 +137,32 @@ function quickInputOf(page: Page) {
   return page.locator('.quick-input-widget');
 }
 
+/** Opens a quick input with `key`, types `text`, waits for a row showing `row` and presses Enter. */
+async function pickInQuickInput(page: Page, key: string, text: string, row: string, timeout = 30_000): Promise<void> {
+  const quickInput = quickInputOf(page);
+  await page.keyboard.press(key);
+  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.type(text);
+  await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+}
+
 /** Opens a file of the workspace as a person does: Ctrl+P, its name, Enter; resolves once its tab is active. */
 async function quickOpen(page: Page, name: string): Promise<void> {
-  const quickInput = quickInputOf(page);
-  await page.keyboard.press('Control+P');
-  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.type(name);
-  await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 60_000 });
-  await page.keyboard.press('Enter');
+  await pickInQuickInput(page, 'Control+P', name, name, 60_000);
   await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 60_000 });
 }
 
 /** Ctrl+G to a 1-based line; resolves once the status bar shows the cursor there. */
 async function goToLine(page: Page, line: number): Promise<void> {
-  const quickInput = quickInputOf(page);
-  await page.keyboard.press('Control+G');
-  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.type(String(line));
-  await quickInput.locator('.monaco-list-row', { hasText: `line ${line}` }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
-  await quickInput.waitFor({ state: 'hidden', timeout: 30_000 });
+  await pickInQuickInput(page, 'Control+G', String(line), `line ${line}`);
+  await quickInputOf(page).waitFor({ state: 'hidden', timeout: 30_000 });
   await page.locator('.part.statusbar .statusbar-item', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
 }
 
 /** Runs a command from the palette (F1) by its title, as shown there. */
 async function runCommand(page: Page, title: string): Promise<void> {
-  const quickInput = quickInputOf(page);
-  await page.keyboard.press('F1');
-  await quickInput.waitFor({ state: 'visible', timeout: 30_000 });
-  await page.keyboard.type(title);
-  await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
-  await page.keyboard.press('Enter');
+  await pickInQuickInput(page, 'F1', title, title);
 }
 
 /** Polls `check` every 100 ms until it returns true, failing with `what` after `timeoutMs`. */
@@ -548,6 +543,26 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     return folder;
   }
 
+  /**
+   * Opens the reader's letter in a new workbench window on its folder and runs `body` there; if it
+   * fails, saves what the workbench showed as `<name>-failure.png`; records the test's time.
+   */
+  async function onReaderLetter(folder: string, name: string, timing: string, started: number, body: (page: Page) => Promise<void>): Promise<void> {
+    assert.ok(server);
+    const page = await newPage();
+    try {
+      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
+      await quickOpen(page, READER_LETTER);
+      await body(page);
+    } catch (error) {
+      await page.screenshot({ path: join(resultsDir, `${name}-failure.png`) }).catch(() => undefined);
+      throw error;
+    } finally {
+      await page.close();
+      timings[timing] = Date.now() - started;
+    }
+  }
+
   test('a reader follows the rule link of a problem and of a hover: the rule page, rendered read-only', { timeout: 240_000 }, async () => {
     assertSetUp();
     assert.ok(server);
@@ -556,11 +571,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     const findings = await cliFindings(join(folder, READER_LETTER));
     const rationale = findings.find((f) => f.code === 'missing-rationale');
     assert.ok(rationale, JSON.stringify(findings));
-    const page = await newPage();
-    try {
-      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
-      await quickOpen(page, READER_LETTER);
-
+    await onReaderLetter(folder, 'rule-page', 'rulePageTest', started, async (page) => {
       // Problems (Ctrl+Shift+M): the rule id after a problem is a link to the rule's page.
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-guideline' }).first();
@@ -588,14 +599,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await open.waitFor({ timeout: 30_000 });
       await open.click();
       await checkRulePage(page, 'missing-rationale', 'Rationale missing');
-    } catch (error) {
-      // What the workbench showed when it failed.
-      await page.screenshot({ path: join(resultsDir, 'rule-page-failure.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await page.close();
-      timings.rulePageTest = Date.now() - started;
-    }
+    });
   });
 
   test('the status bar, the Problems badge and List Defects count the same problems and notes', { timeout: 240_000 }, async () => {
@@ -609,11 +613,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     const notes = findings.filter((f) => f.severity === 'information');
     // The sample has both: a count that confused the two would show.
     assert.ok(problems.length > 1 && notes.length > 0, JSON.stringify(findings));
-    const page = await newPage();
-    try {
-      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
-      await quickOpen(page, READER_LETTER);
-
+    await onReaderLetter(folder, 'counts', 'countsTest', started, async (page) => {
       // The extension's status bar item: "4 items: 2 upheld, 2 overturned, 5 problems, 1 note".
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       const ours = page.locator('.part.statusbar .statusbar-item', { hasText: /^\d+ items?:/ }).first();
@@ -655,14 +655,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await entry.click({ position: { x: 40, y: 5 }, modifiers: ['Control'] });
       await page.locator('.tab.active', { hasText: READER_LETTER }).waitFor({ timeout: 30_000 });
       await page.locator('.part.statusbar .statusbar-item', { hasText: `Ln ${target.line},` }).waitFor({ timeout: 30_000 });
-    } catch (error) {
-      // What the workbench showed when it failed.
-      await page.screenshot({ path: join(resultsDir, 'counts-failure.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await page.close();
-      timings.countsTest = Date.now() - started;
-    }
+    });
   });
 
   test('a rule turned off says where, Undo takes it back, "Turn Rules Back On" re-enables it', { timeout: 240_000 }, async () => {
@@ -683,10 +676,7 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
     const findings = await cliFindings(join(folder, READER_LETTER));
     const guideline = findings.find((f) => f.code === 'missing-guideline');
     assert.ok(guideline, JSON.stringify(findings));
-    const page = await newPage();
-    try {
-      await openWorkbench(page, `${server.origin}/?folder=${encodeURIComponent(folder)}`);
-      await quickOpen(page, READER_LETTER);
+    await onReaderLetter(folder, 'rules-off', 'rulesOffTest', started, async (page) => {
       await page.keyboard.press('Control+Shift+M');
       const problemRows = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-guideline' });
       await problemRows.first().waitFor({ timeout: 90_000 });
@@ -735,13 +725,6 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await page.keyboard.press('Enter');
       await until(() => ruleSetting() === undefined, () => `"Turn Rules Back On" to remove the setting (now ${JSON.stringify(ruleSetting())})`);
       await problemRows.first().waitFor({ timeout: 60_000 });
-    } catch (error) {
-      // What the workbench showed when it failed.
-      await page.screenshot({ path: join(resultsDir, 'rules-off-failure.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await page.close();
-      timings.rulesOffTest = Date.now() - started;
-    }
+    });
   });
 });
