@@ -153,7 +153,7 @@ export class Workspace {
       try {
         // Files are read and linted ahead (by the workers, or overlapping reads here) and recorded
         // in order, one per turn of the event loop.
-        const window: Promise<LintOutcome>[] = [];
+        const window: { request: LintRequest; outcome: Promise<LintOutcome> }[] = [];
         let next = 0;
         const fill = async (): Promise<void> => {
           while (window.length < WINDOW_PER_THREAD * Math.max(1, threads) && next < files.length) {
@@ -161,15 +161,19 @@ export class Workspace {
             const request = await this.request(file, settingsOf(file));
             const outcome = pool ? pool.run(request) : lintLetterFile(request, true);
             // A file that fails (its worker died twice on it) is skipped; awaited in turn below.
-            window.push(outcome.catch((error: unknown) => {
-              if (!stopping) this.host.log.warn(`workspace letters: ${this.host.log.doc(request.uri)} skipped: ${errorForLog(error)}`);
-              return { kind: 'not-a-letter' } as const;
-            }));
+            window.push({
+              request,
+              outcome: outcome.catch((error: unknown) => {
+                if (!stopping) this.host.log.warn(`workspace letters: ${this.host.log.doc(request.uri)} skipped: ${errorForLog(error)}`);
+                return { kind: 'not-a-letter' } as const;
+              }),
+            });
           }
         };
         for (let i = 0; i < files.length; i++) {
           await fill();
-          const outcome = await window.shift()!;
+          const { request, outcome: pending } = window.shift()!;
+          const outcome = await pending;
           if (generation !== this.generation || progress?.token.isCancellationRequested) {
             this.host.log.info(`workspace scan ${generation !== this.generation ? 'superseded' : 'cancelled'} after ${seen.size} letters`);
             return;
@@ -180,9 +184,9 @@ export class Workspace {
             break;
           }
           if (outcome.kind === 'pdf') {
-            const text = await readCandidate(files[i]);
+            const text = await readCandidate(request.file);
             if (text === null) continue;
-            this.record(lintLetterText(await this.request(files[i], settingsOf(files[i])), text, true));
+            this.record(lintLetterText(request, text, true));
           } else {
             this.record(outcome);
           }

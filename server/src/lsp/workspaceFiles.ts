@@ -31,30 +31,32 @@ export function isPdfName(file: string): boolean {
  * the PDF reader's (LIMITS.maxBytes), a text file's MAX_WORKSPACE_FILE_BYTES. PDFs are read by
  * the PdfReader's own worker thread, started with the first PDF.
  */
-export async function readCandidate(file: string): Promise<string | null> {
+export function readCandidate(file: string): Promise<string | null> {
   return isPdfName(file) ? readPdfCandidate(file) : readTextCandidate(file);
 }
 
 /** readCandidate for a text letter (.imr, .txt). */
-export async function readTextCandidate(file: string): Promise<string | null> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > MAX_WORKSPACE_FILE_BYTES) return null;
-    const decoded = decodeLetter(await fs.readFile(file));
+export function readTextCandidate(file: string): Promise<string | null> {
+  return readText(file, MAX_WORKSPACE_FILE_BYTES, (bytes) => {
+    const decoded = decodeLetter(bytes);
     if (decoded.kind !== 'text') return null;
     if (path.extname(file).toLowerCase() === '.txt' && !looksLikeLetter(decoded.text.slice(0, SNIFF_CHARS))) return null;
     return decoded.text;
-  } catch {
-    return null;
-  }
+  });
 }
 
-async function readPdfCandidate(file: string): Promise<string | null> {
+function readPdfCandidate(file: string): Promise<string | null> {
+  return readText(file, LIMITS.maxBytes, async (bytes) => {
+    const read = await readPdf(bytes);
+    return read.kind === 'text' ? read.text : null;
+  });
+}
+
+/** A regular file of at most `limit` bytes turned to text by `toText`; null on any failure. */
+async function readText(file: string, limit: number, toText: (bytes: Buffer) => string | null | Promise<string | null>): Promise<string | null> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile() || stat.size > LIMITS.maxBytes) return null;
-    const read = await readPdf(await fs.readFile(file));
-    return read.kind === 'text' ? read.text : null;
+    return stat.isFile() && stat.size <= limit ? await toText(await fs.readFile(file)) : null;
   } catch {
     return null;
   }
