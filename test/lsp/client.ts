@@ -81,6 +81,11 @@ export interface StartOptions {
   workspaceFolders?: string[];
 }
 
+/** The URI under which VS Code opens a PDF's text (client/src/pdfLetters.ts): the PDF's URI as the query. */
+export function pdfTextUri(pdfUri: string): string {
+  return `imr-pdf:${new URL(pdfUri).pathname}.imr?${encodeURIComponent(pdfUri)}`;
+}
+
 /** Workspace folders as the client reports them, from file: URIs or paths. */
 export function workspaceFoldersOf(folders: readonly string[]): { uri: string; name: string }[] {
   return folders.map((folder) => {
@@ -191,6 +196,11 @@ export class LspClient {
     this.documents.set(uri, TextDocument.create(uri, document.languageId, version, document.getText()));
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** The codes of the last diagnostics published for the URI, joined by ","; undefined if none were. */
+  lastCodes(uri: string): string | undefined {
+    return this.published.get(uri)?.at(-1)?.diagnostics.map((d) => String(d.code)).join();
   }
 
   close(uri: string): void {

@@ -24,7 +24,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { lint } from '../../server/src/engine';
 import { CLEAN_LETTER, FAULTY_LETTER, ROOT, WARNING_LETTER, runCli, tempDir, writeTree } from '../cli/helpers';
-import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES, workspaceFoldersOf } from './client';
+import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES, pdfTextUri, workspaceFoldersOf } from './client';
 
 const uriOf = (dir: string, rel: string): string => pathToFileURL(join(dir, rel)).href;
 const codesOf = (text: string): string[] => lint(text).diagnostics.map((d) => d.code);
@@ -237,9 +237,8 @@ describe('workspace letters, pushed (publishDiagnostics)', () => {
   });
 
   const lastFor = (uri: string, predicate: (codes: string[]) => boolean): Promise<unknown> => {
-    const list = client.published.get(uri) ?? [];
-    const last = list[list.length - 1];
-    if (last && predicate(last.diagnostics.map((d) => String(d.code)))) return Promise.resolve(last);
+    const last = client.lastCodes(uri);
+    if (last !== undefined && predicate(last === '' ? [] : last.split(','))) return Promise.resolve();
     return client.waitFor('diagnostics', (p: { uri: string; diagnostics: Array<{ code?: unknown }> }) => p.uri === uri && predicate(p.diagnostics.map((d) => String(d.code))), `diagnostics for ${uri}`);
   };
 
@@ -279,27 +278,23 @@ describe('workspace folders added and removed, settings per folder', () => {
     writeTree(second.dir, { 'faulty.txt': FAULTY_LETTER, 'warn.imr': WARNING_LETTER });
     const capabilities = { ...PUSH_CAPABILITIES, workspace: { ...PUSH_CAPABILITIES.workspace, workspaceFolders: true } };
     const client = await LspClient.start({ capabilities, workspaceFolders: [first.dir] });
-    const codes = (uri: string): string | undefined => {
-      const list = client.published.get(uri);
-      return list?.[list.length - 1].diagnostics.map((d) => String(d.code)).join();
-    };
     const until = async (what: string, predicate: () => boolean): Promise<void> => {
       while (!predicate()) await client.waitFor('diagnostics', () => true, what);
     };
     try {
       client.folderSettings.set(pathToFileURL(second.dir).href, { rules: { 'missing-guideline': 'off' } });
-      await until('the first folder', () => codes(uriOf(first.dir, 'warn.imr')) === 'missing-guideline');
+      await until('the first folder', () => client.lastCodes(uriOf(first.dir, 'warn.imr')) === 'missing-guideline');
       assert.equal(client.published.has(uriOf(second.dir, 'faulty.txt')), false, 'a folder not in the workspace is not read');
       client.folders = workspaceFoldersOf([first.dir, second.dir]);
       await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: workspaceFoldersOf([second.dir]), removed: [] } });
       const withoutGuideline = codesOf(FAULTY_LETTER).filter((code) => code !== 'missing-guideline').join();
       assert.notEqual(withoutGuideline, codesOf(FAULTY_LETTER).join());
-      await until('the added folder', () => codes(uriOf(second.dir, 'faulty.txt')) === withoutGuideline && codes(uriOf(second.dir, 'warn.imr')) === '');
-      assert.equal(codes(uriOf(first.dir, 'warn.imr')), 'missing-guideline', 'each folder keeps its own settings');
+      await until('the added folder', () => client.lastCodes(uriOf(second.dir, 'faulty.txt')) === withoutGuideline && client.lastCodes(uriOf(second.dir, 'warn.imr')) === '');
+      assert.equal(client.lastCodes(uriOf(first.dir, 'warn.imr')), 'missing-guideline', 'each folder keeps its own settings');
       client.folders = workspaceFoldersOf([second.dir]);
       await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: workspaceFoldersOf([first.dir]) } });
-      await until('the removed folder cleared', () => codes(uriOf(first.dir, 'faulty.txt')) === '' && codes(uriOf(first.dir, 'warn.imr')) === '');
-      assert.equal(codes(uriOf(second.dir, 'faulty.txt')), withoutGuideline);
+      await until('the removed folder cleared', () => client.lastCodes(uriOf(first.dir, 'faulty.txt')) === '' && client.lastCodes(uriOf(first.dir, 'warn.imr')) === '');
+      assert.equal(client.lastCodes(uriOf(second.dir, 'faulty.txt')), withoutGuideline);
     } finally {
       await client.stop();
       first.cleanup();
@@ -387,7 +382,7 @@ describe('workspace letters read from PDFs', () => {
   it('a PDF open as text (VS Code\'s imr-pdf: document) is reported once, under the open text; its file again after close', { timeout: 60_000 }, async () => {
     const fileUri = uriOf(dir, 'sub/defect-on-page-3.PDF');
     // As VS Code writes it: the PDF's URI, encoded, as the query (client/src/pdfLetters.ts).
-    const viewUri = `imr-pdf:${new URL(fileUri).pathname}.imr?${encodeURIComponent(fileUri)}`;
+    const viewUri = pdfTextUri(fileUri);
     const text = (await runCli(['--print-text', 'sub/defect-on-page-3.PDF'], { cwd: dir })).stdout;
     await state.until(() => state.problems.get(fileUri)?.join() === 'missing-decision');
     client.open(viewUri, text, 1);

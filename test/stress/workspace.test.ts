@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { WorkDoneProgressCancelNotification } from 'vscode-languageserver-protocol';
 import { FAULTY_LETTER, ROOT, WARNING_LETTER, letterText, runCli, tempDir, writeTree } from '../cli/helpers';
-import { LspClient, PUSH_CAPABILITIES } from '../lsp/client';
+import { LspClient, PUSH_CAPABILITIES, pdfTextUri } from '../lsp/client';
 import { MIN_FILES_FOR_WORKERS } from '../../server/src/lsp/workspace';
 
 const uriOf = (dir: string, rel: string): string => pathToFileURL(join(dir, rel)).href;
@@ -54,9 +54,8 @@ describe('a folder big enough for lint workers', () => {
         // The PDF opened as text (VS Code's imr-pdf: document): its file's problems are cleared
         // while the text is open, and published again once it is closed.
         const pdfUri = uriOf(dir, 'scan.pdf');
-        const viewUri = `imr-pdf:${new URL(pdfUri).pathname}.imr?${encodeURIComponent(pdfUri)}`;
-        const lastCodes = (uri: string): string | undefined => client.published.get(uri)?.at(-1)?.diagnostics.map((d) => String(d.code)).join();
-        assert.equal(lastCodes(pdfUri), 'missing-decision');
+        const viewUri = pdfTextUri(pdfUri);
+        assert.equal(client.lastCodes(pdfUri), 'missing-decision');
         const cleared = client.waitFor('diagnostics', (p: { uri: string; diagnostics: unknown[] }) => p.uri === pdfUri && p.diagnostics.length === 0, 'the PDF file cleared');
         client.open(viewUri, (await runCli(['--print-text', 'scan.pdf'], { cwd: dir })).stdout, 1);
         await cleared;
