@@ -5,6 +5,10 @@
 //   bytes), a header that is not a header, or a length that is not a number or over the limit
 //   never leaves it deaf: it resynchronises on the next `Content-Length:` and still delivers a
 //   message whose JSON is whole. Only public vscode-jsonrpc API is used (AbstractMessageReader).
+// - FramedWriter writes each message as one frame in one write, in the order given. The
+//   library's stream writer takes an event-loop turn per message behind a semaphore and writes
+//   header and body apart, so a keystroke's diagnostics waited behind every workspace letter
+//   queued before them (measured: 3-5 ms of a 6 ms p95 while 10,000 letters were read).
 // - Gate sits between any reader and the connection: a message that is not a well-formed
 //   request, notification or response is dropped with a log line that names no content (the
 //   library would log it whole, letter included, as window/logMessage); and it keeps the
@@ -16,8 +20,8 @@ import {
   AbstractMessageReader,
   ErrorCodes,
   IPCMessageReader,
+  AbstractMessageWriter,
   IPCMessageWriter,
-  StreamMessageWriter,
   type Connection,
   type DataCallback,
   type Disposable,
@@ -353,6 +357,45 @@ export class Gate extends AbstractMessageReader implements MessageReader {
   }
 }
 
+/** Writes LSP frames to a byte stream; see the file comment. */
+export class FramedWriter extends AbstractMessageWriter implements MessageWriter {
+  private errors = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+    stream.on('error', (error: Error) => this.fireError(error));
+    stream.on('close', () => this.fireClose());
+  }
+
+  write(message: Message): Promise<void> {
+    let frame: Buffer;
+    try {
+      const body = Buffer.from(JSON.stringify(message), 'utf8');
+      const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+      frame = Buffer.concat([header, body], header.byteLength + body.byteLength);
+    } catch (error) {
+      // A message that cannot be encoded (a cycle, a BigInt) fails alone.
+      this.fireError(error, message, ++this.errors);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return new Promise((resolve, reject) => {
+      // The stream keeps the order of writes; stdout on a Linux pipe writes at once.
+      this.stream.write(frame, (error?: Error | null) => {
+        if (error) {
+          this.fireError(error, message, ++this.errors);
+          reject(error);
+        } else {
+          resolve();
+        }
+      });
+    });
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+}
+
 /** A method name fit for the log, or a placeholder: a client could put anything there. */
 function safeName(method: string): string {
   return /^[\w$/.-]{1,80}$/.test(method) ? method : '(unnamed)';
@@ -382,7 +425,7 @@ function transport(inner: MessageReader, writer: MessageWriter, framed?: FramedR
 
 export function stdioTransport(): Transport {
   const framed = new FramedReader(process.stdin);
-  return transport(framed, new StreamMessageWriter(process.stdout), framed, process.stdin);
+  return transport(framed, new FramedWriter(process.stdout), framed, process.stdin);
 }
 
 export function ipcTransport(): Transport {
@@ -404,7 +447,7 @@ export function connectTransport(target: { port: number } | { pipe: string }): P
     socket.once('connect', () => {
       socket.off('error', failed);
       const framed = new FramedReader(socket);
-      resolve(transport(framed, new StreamMessageWriter(socket), framed, socket));
+      resolve(transport(framed, new FramedWriter(socket), framed, socket));
     });
   });
 }
