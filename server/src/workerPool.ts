@@ -7,9 +7,10 @@
 //   jobs it held are tried again one by one on a fresh worker, and only a job that was held by
 //   two dead workers fails (its promise rejects);
 // - a low-priority pool (the server's) lowers its threads' scheduling priority on Linux, where
-//   the nice value is per thread, so the thread answering the editor runs first.
+//   the nice value is per thread, and the process's helper threads with them (threadPriority.ts),
+//   so the thread answering the editor runs first.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { getPriority, setPriority } from 'node:os';
+import { lowerHelperThreads, lowerThisThread } from './threadPriority';
 
 export interface PoolOptions {
   /** The bundle or module that calls serveJobs() with the same role. */
@@ -20,7 +21,7 @@ export interface PoolOptions {
   setup?: unknown;
   /** Heap limit of each worker, in MB. */
   maxHeapMb?: number;
-  /** Run the workers at a lower priority than the main thread (Linux only; elsewhere a no-op). */
+  /** Run the workers, and the process's helper threads, below the main thread (Linux only; elsewhere a no-op). */
   lowPriority?: boolean;
 }
 
@@ -45,8 +46,6 @@ type Reply<Outcome> = ({ id: number; outcome: Outcome } | { id: number; error: s
 
 const BATCH = 8;
 const BATCHES_PER_WORKER = 2;
-/** How much nicer a low-priority worker thread is than its process: below the editor, above idle work. */
-const LOW_PRIORITY_STEP = 10;
 
 export class WorkerPool<Task, Outcome> {
   private readonly queue: Job<Task, Outcome>[] = [];
@@ -61,6 +60,7 @@ export class WorkerPool<Task, Outcome> {
   private closed = false;
 
   constructor(private readonly options: PoolOptions) {
+    if (options.lowPriority && isMainThread) lowerHelperThreads();
     for (let i = 0; i < options.size; i++) this.startWorker();
   }
 
@@ -169,13 +169,7 @@ export class WorkerPool<Task, Outcome> {
 export function serveJobs<Task, Outcome>(role: string, handle: (task: Task, setup: unknown) => Promise<Outcome>): boolean {
   const data = workerData as PoolData | undefined;
   if (isMainThread || !parentPort || data?.role !== role) return false;
-  if (data.lowPriority && process.platform === 'linux') {
-    try {
-      setPriority(Math.min(19, getPriority() + LOW_PRIORITY_STEP)); // pid 0: this thread only, on Linux
-    } catch {
-      // not permitted here: the pool still works at the default priority
-    }
-  }
+  if (data.lowPriority) lowerThisThread();
   const port = parentPort;
   port.on('message', (jobs: Message<Task>) => {
     const answers = jobs.map(({ id, task }) =>
