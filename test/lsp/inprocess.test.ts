@@ -21,7 +21,7 @@ import { letterSymbols } from '../../server/src/lsp/features/workspaceSymbols';
 import { SECTION_KIND } from '../../server/src/lsp/features/symbolKinds';
 import { pdfOfTextUri, type ImrSettings } from '../../server/src/shared/protocol';
 import { DocumentStore } from '../../server/src/lsp/documents';
-import { lintLetterText, packItems, unpackItems, workspaceDiagnostics } from '../../server/src/lsp/workspaceLint';
+import { lintLetterText, packItems, publishDiagnosticsJson, unpackItems, workspaceDiagnostics } from '../../server/src/lsp/workspaceLint';
 import { fixtureUri } from './client';
 import { fixture, lineOf, positionOf } from './text';
 import { itemSymbols } from './symbols';
@@ -275,5 +275,12 @@ describe('workspace letters kept packed', () => {
     assert.deepEqual(workspaceDiagnostics(outcome.letter), JSON.parse(JSON.stringify(expected)));
     assert.equal(outcome.letter.problems, result.diagnostics.length);
     assert.deepEqual(unpackItems(outcome.letter.items).map((i) => i.name), result.letter.items.map((i) => i.name));
+    // Published from that JSON as it stands: the same notification the library would encode.
+    const uri = 'file:///w/d%C3%A9cision%20%22quoted%22.imr';
+    assert.deepEqual(JSON.parse(publishDiagnosticsJson(uri, outcome.letter)), {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri, diagnostics: workspaceDiagnostics(outcome.letter) },
+    });
   });
 });

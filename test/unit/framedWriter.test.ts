@@ -36,6 +36,15 @@ describe('FramedWriter', () => {
     assert.deepEqual(stream.chunks.map((chunk) => (parseFrame(chunk) as { params: { message: string } }).params.message), ['1 plain', '2 Décision — 🩺', '3 ']);
   });
 
+  it('writes JSON text given as it stands, in order with messages', async () => {
+    const stream = new Recorder();
+    const writer = new FramedWriter(stream);
+    await Promise.all([writer.write(note(1, 'first')), writer.writeJson('{"jsonrpc":"2.0","method":"m","params":{"text":"é"}}'), writer.write(note(3, 'last'))]);
+    assert.equal(stream.chunks.length, 3);
+    assert.deepEqual(parseFrame(stream.chunks[1]), { jsonrpc: '2.0', method: 'm', params: { text: 'é' } });
+    assert.equal((parseFrame(stream.chunks[2]) as { params: { message: string } }).params.message, '3 last');
+  });
+
   it('a message that cannot be encoded fails alone', async () => {
     const stream = new Recorder();
     const writer = new FramedWriter(stream);

@@ -3,7 +3,7 @@
 // goes through transport.ts (framing that resynchronises, message checks, lifecycle).
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { SERVER_NAME, serverVersion, startServer } from './server';
-import { attachToStream, connectTransport, ipcTransport, stdioTransport, type Transport } from './transport';
+import { attachToStream, connectTransport, FramedWriter, ipcTransport, stdioTransport, type Transport } from './transport';
 import { startLintWorkerIfAny } from './workspaceLint';
 
 const USAGE = `usage: ${SERVER_NAME} --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n`;
@@ -13,7 +13,11 @@ function serve(transport: Transport): void {
   transport.attachLog((message) => connection.console.warn(message));
   if (transport.input) attachToStream(connection, transport.input);
   // This same file is the workspace lint workers' script.
-  startServer(connection, { lintWorkerScript: __filename });
+  const writer = transport.writer;
+  startServer(connection, {
+    lintWorkerScript: __filename,
+    sendJson: writer instanceof FramedWriter ? (json) => writer.writeJson(json) : undefined,
+  });
 }
 
 /** The value of `--name=value` or `--name value`, or undefined when the option is absent. */

@@ -48,7 +48,7 @@ import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
-import { viewOf, workspaceDiagnostics, workspaceView } from './workspaceLint';
+import { publishDiagnosticsJson, viewOf, workspaceDiagnostics, workspaceView } from './workspaceLint';
 import { PageLocator, pageStartsOf } from '../pdf/result';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -61,6 +61,11 @@ export function serverVersion(): string {
 export interface ServerOptions {
   /** The bundle that starts a workspace lint worker when run as one (main.ts); none: lint in this thread. */
   lintWorkerScript?: string;
+  /**
+   * Sends a message already encoded as JSON, in order with the connection's (stdio and sockets):
+   * workspace letters are published from the JSON they keep, with no parse and no stringify.
+   */
+  sendJson?: (json: string) => Promise<void>;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -127,7 +132,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         log,
         // Open letters are reported from their text, by the pusher or by document pulls.
         changed: (uri, letter) => {
-          if (!pull && !documents.isOpen(uri)) publish(uri, undefined, letter ? workspaceDiagnostics(letter) : []);
+          if (!pull && !documents.isOpen(uri)) {
+            if (letter && options.sendJson) void options.sendJson(publishDiagnosticsJson(uri, letter)).catch(() => undefined);
+            else publish(uri, undefined, letter ? workspaceDiagnostics(letter) : []);
+          }
           lettersChanged();
         },
         progress: (title) => startProgress(title),

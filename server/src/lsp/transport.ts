@@ -368,16 +368,28 @@ export class FramedWriter extends AbstractMessageWriter implements MessageWriter
   }
 
   write(message: Message): Promise<void> {
-    let frame: Buffer;
+    let body: string;
     try {
-      const body = Buffer.from(JSON.stringify(message), 'utf8');
-      const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
-      frame = Buffer.concat([header, body], header.byteLength + body.byteLength);
+      const encoded = JSON.stringify(message) as string | undefined;
+      if (encoded === undefined) throw new TypeError('the message is not a JSON value');
+      body = encoded;
     } catch (error) {
       // A message that cannot be encoded (a cycle, a BigInt) fails alone.
       this.fireError(error, message, ++this.errors);
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
+    return this.writeJson(body, message);
+  }
+
+  /**
+   * Writes a message already encoded as JSON text (the server's own, never a client's), in order
+   * with write(): the workspace's letters keep their diagnostics as JSON, so publishing them
+   * needs no parse and no stringify.
+   */
+  writeJson(json: string, message?: Message): Promise<void> {
+    const body = Buffer.from(json, 'utf8');
+    const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
+    const frame = Buffer.concat([header, body], header.byteLength + body.byteLength);
     return new Promise((resolve, reject) => {
       // The stream keeps the order of writes; stdout on a Linux pipe writes at once.
       this.stream.write(frame, (error?: Error | null) => {

@@ -147,6 +147,11 @@ export function workspaceDiagnostics(letter: WorkspaceLetter): LspDiagnostic[] {
   return JSON.parse(letter.diagnosticsJson) as LspDiagnostic[];
 }
 
+/** The letter's textDocument/publishDiagnostics notification as JSON, built from the JSON it keeps. */
+export function publishDiagnosticsJson(uri: string, letter: WorkspaceLetter): string {
+  return `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(uri)},"diagnostics":${letter.diagnosticsJson}}}`;
+}
+
 export interface LetterView {
   caseNumber: string | null;
   items: WorkspaceItem[];
