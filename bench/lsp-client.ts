@@ -25,6 +25,8 @@ export class LspClient {
   onPublish: ((uri: string, at: number) => void) | null = null;
   /** Time from spawn to the initialize answer. */
   initializeMs = Number.NaN;
+  /** The workspace folders the client answers `workspace/workspaceFolders` with. */
+  private folders: { uri: string; name: string }[] = [];
 
   private constructor(serverPath: string) {
     this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -43,24 +45,40 @@ export class LspClient {
     // Answer what a server may ask of an editor; the bench client has no settings to give.
     this.connection.onRequest('workspace/configuration', (params: { items?: unknown[] }) => (params.items ?? []).map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/workspaceFolders', () => this.folders);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
   /** Spawns the server and completes the initialize handshake, timing start to answer. */
-  static async start(serverPath: string, workspaceFolder: string | null = null): Promise<LspClient> {
+  /**
+   * Spawns the server and completes the initialize handshake, timing start to answer. With
+   * `folderEvents` the client says it can add folders later (addFolder), as VS Code does.
+   */
+  static async start(serverPath: string, workspaceFolder: string | null = null, folderEvents = false): Promise<LspClient> {
     const started = now();
     const client = new LspClient(serverPath);
+    client.folders = workspaceFolder === null ? [] : [{ uri: pathToFileURL(workspaceFolder).href, name: 'letters' }];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder === null ? null : pathToFileURL(workspaceFolder).href,
-      workspaceFolders: workspaceFolder === null ? null : [{ uri: pathToFileURL(workspaceFolder).href, name: 'letters' }],
-      capabilities: { textDocument: { synchronization: { dynamicRegistration: false }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } }, workspace: {} },
+      workspaceFolders: workspaceFolder === null ? (folderEvents ? [] : null) : client.folders,
+      capabilities: {
+        textDocument: { synchronization: { dynamicRegistration: false }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },
+        workspace: folderEvents ? { workspaceFolders: true } : {},
+      },
     });
     client.initializeMs = now() - started;
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** Adds a workspace folder (the client must have started with `folderEvents`). */
+  async addFolder(folder: string): Promise<void> {
+    const added = { uri: pathToFileURL(folder).href, name: 'letters' };
+    this.folders.push(added);
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [added], removed: [] } });
   }
 
   /** Resolves with the time the next diagnostics for `uri` (at least `version`) arrive. */

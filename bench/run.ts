@@ -177,11 +177,12 @@ async function main(): Promise<void> {
     try {
       const ws = await benchWorkspace(serverPath, generated.dir, 10_000);
       const csv = await benchCli('10,000 generated letters, --format csv', cliPath, generated.dir, 3, root, ['--format', 'csv']);
-      say('\nWorkspace: the server reading a folder of 10,000 generated text letters (push client), typing in an open letter meanwhile');
+      say('\nWorkspace: a folder of 10,000 generated text letters added to a running server (push client), typing in an open letter meanwhile');
       say(table(
-        ['letters', 'all problems known', 'server RSS', 'didChange samples', 'didChange p95', 'max', 'p95 after'],
-        [[String(ws.letters), fmtMs(ws.allKnownMs), `${round(ws.residentMB, 0)} MB`, String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.idleChangeP95)]],
+        ['letters', 'all problems known', 'server RSS', 'didChange samples', 'didChange p95', 'max', 'p95 before (fresh server)', 'p95 after'],
+        [[String(ws.letters), fmtMs(ws.allKnownMs), `${round(ws.residentMB, 0)} MB`, String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.warmUpChangeP95), fmtMs(ws.idleChangeP95)]],
       ));
+      say(`didChange p95 while reading / after: ${round(ws.changeP95 / ws.idleChangeP95, 2)}x`);
       say(`imr-lint --format csv over the same folder: ${fmtMs(csv.cliMs)} (floor ${fmtMs(csv.floorMs)}), ${fmtMB(csv.outputBytes)} of CSV`);
       results.workspace = { ...ws, csv };
       targets.push({ measure: 'Server, 10,000 unopened letters', target: 'all known within 10 s on 2 cores', measured: `${round(ws.allKnownMs / 1000, 2)} s`, met: ws.allKnownMs < 10_000 });
