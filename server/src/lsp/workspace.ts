@@ -134,17 +134,24 @@ export class Workspace {
     const perFolder = new Map<string, ImrSettings>();
     for (const root of roots) perFolder.set(root, await this.host.settingsFor(pathToFileURL(root).href));
     const folderOf = new Map<string, string>();
-    const settingsOf = (file: string): ImrSettings => perFolder.get(folderOf.get(file)!)!;
+    // One folder (the usual case) needs no map: its walk lists its files in path order.
+    const settingsOf = (file: string): ImrSettings => perFolder.get(roots.length === 1 ? roots[0] : folderOf.get(file)!)!;
     const started = performance.now();
     const progress = await this.host.progress('IMR: reading letters');
     try {
-      for (const root of roots) {
-        const found: string[] = [];
-        await walk(root, found, this.host.log);
-        for (const file of found) if (!folderOf.has(file)) folderOf.set(file, root);
+      let files: string[] = [];
+      if (roots.length === 1) {
+        await walk(roots[0], files, this.host.log);
+        // A folder with imr.enable off is not read.
+        if (!settingsOf(roots[0]).enable) files = [];
+      } else {
+        for (const root of roots) {
+          const found: string[] = [];
+          await walk(root, found, this.host.log);
+          for (const file of found) if (!folderOf.has(file)) folderOf.set(file, root);
+        }
+        files = [...folderOf.keys()].filter((file) => settingsOf(file).enable).sort();
       }
-      // A folder with imr.enable off is not read.
-      const files = [...folderOf.keys()].filter((file) => settingsOf(file).enable).sort();
       const threads = this.workerScript !== null && files.length >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_LINT_WORKERS, availableParallelism()) : 0;
       const pool = threads > 0 ? lintPool(this.workerScript!, threads) : null;
       const seen = new Set<string>();

@@ -65,33 +65,49 @@ async function readText(file: string, limit: number, toText: (bytes: Buffer) => 
   }
 }
 
-/** Appends the letter-named files under dir (no links followed, skipped folders skipped). */
+/**
+ * Appends the letter-named files under root (no links followed, skipped folders skipped) in
+ * code-unit order of their paths, the order `sort()` gives, so that a scan needs no sort of the
+ * whole list (10,000 paths took 10 ms in one go). Depth first, each folder's entries sorted with
+ * a folder's name followed by the separator: all of a folder's paths share that prefix.
+ */
 export async function walk(root: string, out: string[], log: Log): Promise<void> {
-  const stack = [root];
+  const stack: { dir: string; entries: Dirent[]; next: number }[] = [];
+  const enter = async (dir: string): Promise<void> => {
+    try {
+      stack.push({ dir, entries: sortedEntries(await fs.readdir(dir, { withFileTypes: true })), next: 0 });
+    } catch {
+      // unreadable: skipped, as imr-lint skips it
+    }
+  };
+  await enter(root);
   let entries = 0;
   while (stack.length > 0) {
-    const dir = stack.pop()!;
-    let list: Dirent[];
-    try {
-      list = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
+    const top = stack[stack.length - 1];
+    if (top.next === top.entries.length) {
+      stack.pop();
       continue;
     }
-    for (const entry of list) {
-      if (++entries > MAX_WALKED_ENTRIES) {
-        log.warn(`workspace letters: stopped walking after ${MAX_WALKED_ENTRIES} entries`);
-        return;
-      }
-      // A keystroke in an open letter is served between two slices of a big folder.
-      if (entries % ENTRIES_PER_TURN === 0) await nextTurn();
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) stack.push(full);
-      } else if (entry.isFile() && isCandidate(entry.name)) {
-        out.push(full);
-      }
+    const entry = top.entries[top.next++];
+    if (++entries > MAX_WALKED_ENTRIES) {
+      log.warn(`workspace letters: stopped walking after ${MAX_WALKED_ENTRIES} entries`);
+      return;
+    }
+    // A keystroke in an open letter is served between two slices of a big folder.
+    if (entries % ENTRIES_PER_TURN === 0) await nextTurn();
+    const full = path.join(top.dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await enter(full);
+    } else if (entry.isFile() && isCandidate(entry.name)) {
+      out.push(full);
     }
   }
+}
+
+function sortedEntries(entries: Dirent[]): Dirent[] {
+  const keyed = entries.map((entry) => ({ entry, key: entry.isDirectory() ? entry.name + path.sep : entry.name }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ entry }) => entry);
 }
 
 export function isInside(file: string, root: string): boolean {
