@@ -277,7 +277,7 @@ describe('workspace letters kept packed', () => {
     assert.deepEqual(unpackItems(outcome.letter.items).map((i) => i.name), result.letter.items.map((i) => i.name));
     // Published from that JSON as it stands: the same notification the library would encode.
     const uri = 'file:///w/d%C3%A9cision%20%22quoted%22.imr';
-    assert.deepEqual(JSON.parse(publishDiagnosticsJson(uri, outcome.letter)), {
+    assert.deepEqual(JSON.parse(publishDiagnosticsJson(uri, outcome.letter).toString('utf8')), {
       jsonrpc: '2.0',
       method: 'textDocument/publishDiagnostics',
       params: { uri, diagnostics: workspaceDiagnostics(outcome.letter) },

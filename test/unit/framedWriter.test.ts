@@ -36,13 +36,20 @@ describe('FramedWriter', () => {
     assert.deepEqual(stream.chunks.map((chunk) => (parseFrame(chunk) as { params: { message: string } }).params.message), ['1 plain', '2 Décision — 🩺', '3 ']);
   });
 
-  it('writes JSON text given as it stands, in order with messages', async () => {
+  it('writes JSON given as text or UTF-8 bytes as it stands, in order with messages', async () => {
     const stream = new Recorder();
     const writer = new FramedWriter(stream);
-    await Promise.all([writer.write(note(1, 'first')), writer.writeJson('{"jsonrpc":"2.0","method":"m","params":{"text":"é"}}'), writer.write(note(3, 'last'))]);
-    assert.equal(stream.chunks.length, 3);
+    const bytes = new TextEncoder().encode('{"jsonrpc":"2.0","method":"b","params":{"text":"🩺"}}');
+    await Promise.all([
+      writer.write(note(1, 'first')),
+      writer.writeJson('{"jsonrpc":"2.0","method":"m","params":{"text":"é"}}'),
+      writer.writeJson(bytes),
+      writer.write(note(4, 'last')),
+    ]);
+    assert.equal(stream.chunks.length, 4);
     assert.deepEqual(parseFrame(stream.chunks[1]), { jsonrpc: '2.0', method: 'm', params: { text: 'é' } });
-    assert.equal((parseFrame(stream.chunks[2]) as { params: { message: string } }).params.message, '3 last');
+    assert.deepEqual(parseFrame(stream.chunks[2]), { jsonrpc: '2.0', method: 'b', params: { text: '🩺' } });
+    assert.equal((parseFrame(stream.chunks[3]) as { params: { message: string } }).params.message, '4 last');
   });
 
   it('a message that cannot be encoded fails alone', async () => {

@@ -65,7 +65,7 @@ export interface ServerOptions {
    * Sends a message already encoded as JSON, in order with the connection's (stdio and sockets):
    * workspace letters are published from the JSON they keep, with no parse and no stringify.
    */
-  sendJson?: (json: string) => Promise<void>;
+  sendJson?: (json: string | Uint8Array) => Promise<void>;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {

@@ -382,12 +382,13 @@ export class FramedWriter extends AbstractMessageWriter implements MessageWriter
   }
 
   /**
-   * Writes a message already encoded as JSON text (the server's own, never a client's), in order
+   * Writes a message already encoded as JSON (text, or UTF-8 bytes; the server's own, never a
+   * client's), in order
    * with write(): the workspace's letters keep their diagnostics as JSON, so publishing them
    * needs no parse and no stringify.
    */
-  writeJson(json: string, message?: Message): Promise<void> {
-    const body = Buffer.from(json, 'utf8');
+  writeJson(json: string | Uint8Array, message?: Message): Promise<void> {
+    const body = typeof json === 'string' ? Buffer.from(json, 'utf8') : json;
     const header = Buffer.from(`Content-Length: ${body.byteLength}\r\n\r\n`, 'ascii');
     const frame = Buffer.concat([header, body], header.byteLength + body.byteLength);
     return new Promise((resolve, reject) => {
