@@ -18,9 +18,9 @@ import * as net from 'node:net';
 import { inspect } from 'node:util';
 import {
   AbstractMessageReader,
+  AbstractMessageWriter,
   ErrorCodes,
   IPCMessageReader,
-  AbstractMessageWriter,
   IPCMessageWriter,
   type Connection,
   type DataCallback,
@@ -383,9 +383,8 @@ export class FramedWriter extends AbstractMessageWriter implements MessageWriter
 
   /**
    * Writes a message already encoded as JSON (text, or UTF-8 bytes; the server's own, never a
-   * client's), in order
-   * with write(): the workspace's letters keep their diagnostics as JSON, so publishing them
-   * needs no parse and no stringify.
+   * client's), in order with write(): the workspace's letters keep their diagnostics as JSON, so
+   * publishing them needs no parse and no stringify.
    */
   writeJson(json: string | Uint8Array, message?: Message): Promise<void> {
     const body = typeof json === 'string' ? Buffer.from(json, 'utf8') : json;

@@ -150,6 +150,7 @@ export class Workspace {
           await walk(root, found, this.host.log);
           for (const file of found) if (!folderOf.has(file)) folderOf.set(file, root);
         }
+        // Each file under its innermost folder's settings; a folder with imr.enable off is not read.
         files = [...folderOf.keys()].filter((file) => settingsOf(file).enable).sort();
       }
       const threads = this.workerScript !== null && files.length >= MIN_FILES_FOR_WORKERS ? Math.min(MAX_LINT_WORKERS, availableParallelism()) : 0;
