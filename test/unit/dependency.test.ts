@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { dependencies, lint } from '../../server/src/engine';
-import { dependencyStatement } from '../../server/src/engine/dependency';
+import { dependencyStatement, isSurgeryItem } from '../../server/src/engine/dependency';
 import { readManifest, repoRoot, requireShared } from '../support/paths';
 
 const fixture = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8');
@@ -91,4 +91,23 @@ test('corpus: every uncited guideline belongs to a dependent item whose surgery 
   assert.equal(uncited, 29);
   // 29 "requested surgical intervention" services and 5 "concurrent request for surgery" ones.
   assert.equal(dependents, 34);
+});
+
+test('the quick stem test on the text as written finds every dependency the folded text holds', () => {
+  // Rationales with the surgery named across wrapped lines, a hyphenated line end, runs of
+  // spaces and a page footer between its lines: folding changes them, the stems it finds must not.
+  const rationale = (i: number): string =>
+    [
+      `Decision rationale: As the requested  surgical\n   intervention is not medically necessary per the docu-\nmentation, item ${i} is not medically necessary.`,
+      `Decision rationale: The patient reports pain.\nPage 2 of 9\nSince the proposed knee\nsurgery has not been certified, the clearance is not medically necessary.`,
+      `Decision rationale: Because the associated shoulder arthro-\nscopy was denied, the sling is not needed.`,
+      `Decision rationale: Guidelines do not support this request. It is not medically necessary.`,
+    ][i % 4];
+  const items = Array.from({ length: 12 }, (_, i) => `${i % 5 === 0 ? 'Right knee arthroscopy' : `Service ${i}`}: ${i % 2 ? 'Upheld' : 'Overturned'}\nMAXIMUS guideline: Decision based on MTUS.\n${rationale(i)}\n`);
+  const letter = lint(`IMR ISSUES, DECISIONS AND RATIONALES\n${items.join('\n')}`).letter;
+  const expected = letter.items.flatMap((item, index) =>
+    item.decisionRationale && !isSurgeryItem(item) && dependencyStatement(item.decisionRationale.text) ? [index] : [],
+  );
+  assert.ok(expected.length >= 4, `the letter has dependent items (${expected.length})`);
+  assert.deepEqual(dependencies(letter).map((d) => d.item), expected);
 });

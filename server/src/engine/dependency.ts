@@ -5,6 +5,7 @@
 // wording: a clause that refers to a surgery or procedure requested with this item and states
 // whether it is necessary (or supported, certified, authorized...), in a causal or consequential
 // sentence. The item it depends on is the nearest surgery that the same letter decides.
+import { blindText } from './fieldText';
 import { labelledItems } from './rules/util';
 import { MENTION, NEGATION } from './verdict';
 import type { Item, Letter } from './types';
@@ -66,7 +67,11 @@ export function isSurgeryItem(item: Item): boolean {
   return SURGERY_NAME.test(item.name) && !NOT_A_SURGERY.test(item.name);
 }
 
-/** Cheap test before the sentence walk: every dependency statement has one of these stems. */
+/**
+ * Cheap test before the sentence walk: every dependency statement has one of these stems. Blind
+ * (fieldText.ts): a stem is letters only, the same in the text as written as in the folded text,
+ * so it is tried on the text as written and most rationales are never folded.
+ */
 const STEM = /surg|operat|procedur|ectomy|otomy|plasty|odesis|pexy|arthroscop|fusion|decompress|replacement|release|reconstruct|repair/i;
 
 /**
@@ -74,7 +79,11 @@ const STEM = /surg|operat|procedur|ectomy|otomy|plasty|odesis|pexy|arthroscop|fu
  * Exported for tests; rules and faces use `dependencies`.
  */
 export function dependencyStatement(rationale: string): { says: PrimaryStatus; statement: string } | null {
-  if (!STEM.test(rationale)) return null;
+  return STEM.test(rationale) ? readStatement(rationale) : null;
+}
+
+/** dependencyStatement once the rationale is known to hold a stem. */
+function readStatement(rationale: string): { says: PrimaryStatus; statement: string } | null {
   for (const sentence of sentences(rationale)) {
     SURGERY_REF.lastIndex = 0;
     for (let match = SURGERY_REF.exec(sentence); match !== null; match = SURGERY_REF.exec(sentence)) {
@@ -124,17 +133,18 @@ export function dependencies(letter: Letter): readonly ItemDependency[] {
   const known = cache.get(letter);
   if (known) return known;
   const items = labelledItems(letter);
+  const surgery = items.map(isSurgeryItem);
   const found: Array<{ item: number; says: PrimaryStatus; statement: string }> = [];
   for (let index = 0; index < items.length; index++) {
-    const item = items[index];
-    if (item.decisionRationale === null || isSurgeryItem(item)) continue;
-    const statement = dependencyStatement(item.decisionRationale.text);
+    const rationale = items[index].decisionRationale;
+    if (rationale === null || surgery[index] || !STEM.test(blindText(rationale))) continue;
+    const statement = readStatement(rationale.text);
     if (statement) found.push({ item: index, ...statement });
   }
   const dependent = new Set(found.map((entry) => entry.item));
   const primaries: number[] = [];
   for (let index = 0; index < items.length; index++) {
-    if (!dependent.has(index) && isSurgeryItem(items[index])) primaries.push(index);
+    if (!dependent.has(index) && surgery[index]) primaries.push(index);
   }
   const result = found.map(({ item, says, statement }): ItemDependency => {
     const primary = nearestPrimary(primaries, item);
