@@ -6,9 +6,10 @@
 import { Commands } from '../../server/src/shared/protocol';
 
 // Rule ids are kebab-case words (missing-decision, ...).
-const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const RULE_ID_SOURCE = String.raw`[a-z][a-z0-9]*(?:-[a-z0-9]+)*`;
+const RULE_ID = new RegExp(`^${RULE_ID_SOURCE}$`);
 /** A rule page's file URL, as server/src/lsp/ruleDocs.ts writes it: ends /docs/rules/<id>.md. */
-const RULE_PAGE_URL = /^file:\/\/[^\s)]*\/docs\/rules\/([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\.md$/;
+const RULE_PAGE_URL = new RegExp(String.raw`^file:\/\/[^\s)]*\/docs\/rules\/(${RULE_ID_SOURCE})\.md$`);
 /** A Markdown link whose target is a file URL (no spaces or parentheses in it: the server encodes them). */
 const MARKDOWN_FILE_LINK = /\]\((file:\/\/[^\s)]+)\)/g;
 

@@ -23,7 +23,7 @@ export function lowerThisThread(): void {
  * Lowers every other thread of the process that exists now below the main thread: V8's
  * background compiler and garbage-collector threads and libuv's file-system threads. While lint
  * workers start, V8 compiles their code on those threads at the main thread's priority; measured
- * over 10,000 letters they took 1.7 s of CPU in the first 5 s and kept the main thread waiting
+ * over 10,000 letters they took 1.7 s of CPU in the first 5.5 s and kept the main thread waiting
  * for a core while it linted a keystroke. Idempotent; returns how many threads it lowered.
  */
 export function lowerHelperThreads(): number {

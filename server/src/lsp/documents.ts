@@ -60,8 +60,7 @@ export class DocumentStore {
     );
     this.documents.set(uri, document);
     this.revisions.set(uri, this.nextRevision++);
-    const pdf = pdfOfTextUri(uri);
-    const file = pdf === null ? null : filePath(pdf);
+    const file = pdfFileOf(uri);
     if (file !== null) this.pdfViews.set(file, uri);
     return document;
   }
@@ -94,11 +93,16 @@ export class DocumentStore {
 
   close(uri: string): boolean {
     this.revisions.delete(uri);
-    const pdf = pdfOfTextUri(uri);
-    const file = pdf === null ? null : filePath(pdf);
+    const file = pdfFileOf(uri);
     if (file !== null && this.pdfViews.get(file) === uri) this.pdfViews.delete(file);
     return this.documents.delete(uri);
   }
+}
+
+/** The path of the PDF whose text this document is (an imr-pdf: document), or null. */
+function pdfFileOf(uri: string): string | null {
+  const pdf = pdfOfTextUri(uri);
+  return pdf === null ? null : filePath(pdf);
 }
 
 function toValidChange(document: TextDocument, change: unknown): TextDocumentContentChangeEvent | undefined {

@@ -48,7 +48,8 @@ import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
-import { publishDiagnosticsJson, viewOf, workspaceDiagnostics, workspaceView } from './workspaceLint';
+import { publishDiagnosticsJson, viewOf, workspaceDiagnostics, workspaceView, type WorkspaceLetter } from './workspaceLint';
+import { isPdfName } from './workspaceFiles';
 import { PageLocator, pageStartsOf } from '../pdf/result';
 
 export const SERVER_NAME = 'imr-language-server';
@@ -98,6 +99,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return letters;
   };
 
+  /** A push client's report of a workspace letter, or an empty one: from the JSON the letter keeps where the transport takes JSON. */
+  const pushWorkspaceLetter = (uri: string, letter: WorkspaceLetter | null): void => {
+    if (letter && options.sendJson) void options.sendJson(publishDiagnosticsJson(uri, letter)).catch(() => undefined);
+    else void connection.sendDiagnostics({ uri, diagnostics: letter ? workspaceDiagnostics(letter) : [] }).catch(() => undefined);
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities ?? {};
     const configuration = capabilities.workspace?.configuration === true;
@@ -132,10 +139,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         log,
         // Open letters are reported from their text, by the pusher or by document pulls.
         changed: (uri, letter) => {
-          if (!pull && !documents.isOpen(uri)) {
-            if (letter && options.sendJson) void options.sendJson(publishDiagnosticsJson(uri, letter)).catch(() => undefined);
-            else publish(uri, undefined, letter ? workspaceDiagnostics(letter) : []);
-          }
+          if (!pull && !documents.isOpen(uri)) pushWorkspaceLetter(uri, letter);
           lettersChanged();
         },
         progress: (title) => startProgress(title),
@@ -270,7 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (workspace && file !== null) {
       workspace.closed(fileUri);
       const letter = workspace.byUri(fileUri);
-      if (letter && pusher) connection.sendDiagnostics({ uri: fileUri, diagnostics: workspaceDiagnostics(letter) }).catch(() => undefined);
+      if (letter && pusher) pushWorkspaceLetter(fileUri, letter);
       void workspace.refresh(file);
     }
   }));
@@ -429,7 +433,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // page with a form feed.
       const fileUri = pdfOfTextUri(source.uri) ?? source.uri;
       const file = displayName(fileUri, roots);
-      const pages = /\.pdf$/i.test(filePath(fileUri) ?? '') ? new PageLocator(text, pageStartsOf(text)) : null;
+      const pages = isPdfName(filePath(fileUri) ?? '') ? new PageLocator(text, pageStartsOf(text)) : null;
       const pageOfLine = pages ? (line: number) => pages.pageOf({ line, character: 0 }) : undefined;
       if (format === 'csv') for (const row of tableRows({ file, letter, diagnostics, pageOfLine })) parts.push(csvLine(row));
       else records.push(summaryRecord(file, source.uri, letter, diagnostics));
