@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DocumentDiagnosticRequest, type FullDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { letterText, runCli, tempDir, writeTree, type JsonReport } from '../cli/helpers';
-import { LspClient, PULL_CAPABILITIES } from './client';
+import { LspClient, PULL_CAPABILITIES, PUSH_CAPABILITIES } from './client';
 
 /** One item with a stub guideline and no rationale: missing-guideline and missing-rationale. */
 const LETTER = letterText([{ name: 'Lumbar brace', maximus: 'Decision based on', rationale: null }]);
@@ -64,6 +64,24 @@ describe('editor and CLI agree on .imr-lint.json', () => {
     assert.ok(cli['plain/a.txt'].some((d) => d.startsWith('missing-guideline:warning')), 'the config above the boundary did not apply');
     assert.ok(cli['strict/deeper/c.txt'].some((d) => d.startsWith('missing-guideline:error')), 'inherited from strict/');
     assert.ok(!cli['quiet/d.txt'].some((d) => d.startsWith('missing-rationale')), 'quiet/ turned it off');
+  });
+
+  it('letters read from the folder unopened get the same, each folder under its own config', async () => {
+    // The scan works out a folder's config once for all its letters: a sibling or a subfolder
+    // with another config must still get its own.
+    const work = path.join(root, 'work');
+    const client = await LspClient.start({ capabilities: PUSH_CAPABILITIES, settings: {}, workspaceFolders: [pathToFileURL(work).href] });
+    try {
+      const uris = new Map(files.map((file) => [pathToFileURL(path.join(work, file)).href, file]));
+      await Promise.all([...uris.keys()].map((uri) => client.waitForDiagnostics(uri, undefined)));
+      const severity = ['', 'error', 'warning', 'information', 'hint'];
+      const server = Object.fromEntries(
+        [...uris].map(([uri, file]) => [file, client.published.get(uri)!.at(-1)!.diagnostics.map((d) => `${String(d.code)}:${severity[d.severity ?? 2]}@${d.range.start.line}`)]),
+      );
+      assert.deepEqual(server, await fromCli([]));
+    } finally {
+      await client.stop();
+    }
   });
 
   it('imr.rules goes on top of the config as --rule does', async () => {
