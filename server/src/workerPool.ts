@@ -169,7 +169,7 @@ export class WorkerPool<Task, Outcome> {
 export function serveJobs<Task, Outcome>(role: string, handle: (task: Task, setup: unknown) => Promise<Outcome>): boolean {
   const data = workerData as PoolData | undefined;
   if (isMainThread || !parentPort || data?.role !== role) return false;
-  if (data.lowPriority) lowerThisThread();
+  if (data.lowPriority) void lowerThisThread();
   const port = parentPort;
   port.on('message', (jobs: Message<Task>) => {
     const answers = jobs.map(({ id, task }) =>
