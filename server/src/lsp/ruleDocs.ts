@@ -9,7 +9,18 @@ function packageRoot(): string {
   return packageInfo().root ?? join(__dirname, '..');
 }
 
-/** The `codeDescription.href` of a rule's diagnostics: the engine's doc path under the package root. */
+const hrefs = new Map<string, string>();
+
+/**
+ * The `codeDescription.href` of a rule's diagnostics: the engine's doc path under the package
+ * root. Kept per rule id: every diagnostic published asks, and building the URL resolves the path.
+ */
 export function ruleDocHref(ruleId: string): string {
-  return pathToFileURL(join(packageRoot(), ruleDocPath(ruleId))).href;
+  let href = hrefs.get(ruleId);
+  if (href === undefined) {
+    href = pathToFileURL(join(packageRoot(), ruleDocPath(ruleId))).href;
+    // Bounded: a hover asks for the code a client sends, which need not be a rule's.
+    if (hrefs.size < 1000) hrefs.set(ruleId, href);
+  }
+  return href;
 }
