@@ -721,7 +721,14 @@ describe('VS Code (code-server 4.100.3 + Chromium)', { timeout: 600_000 }, () =>
       await offRule.waitFor({ timeout: 30_000 });
       assert.match(await offRule.innerText(), /Turned off in the workspace settings/);
       await page.screenshot({ path: join(resultsDir, 'rules-back-on.png') });
-      await offRule.locator('.monaco-checkbox, input[type="checkbox"]').first().click();
+      // A click while the list still renders can be lost (it was, once, on a busy machine):
+      // Enter is pressed only once the row shows as checked, and a lost click is clicked again.
+      const checkbox = offRule.locator('.monaco-checkbox, input[type="checkbox"]').first();
+      const checked = async (): Promise<boolean> =>
+        (await offRule.getAttribute('aria-checked')) === 'true' || (await offRule.locator('.monaco-checkbox.checked, input[type="checkbox"]:checked').count()) > 0;
+      await checkbox.click();
+      await until(checked, () => 'the rule\'s row to show as checked', 5_000).catch(() => checkbox.click());
+      await until(checked, () => 'the rule\'s row to show as checked');
       await page.keyboard.press('Enter');
       await until(() => ruleSetting() === undefined, () => `"Turn Rules Back On" to remove the setting (now ${JSON.stringify(ruleSetting())})`);
       await problemRows.first().waitFor({ timeout: 60_000 });
