@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 
-/** How much nicer background threads are than the main thread: below the editor, above idle work. */
+/** How many nice steps background threads take below the main thread (lint workers then also take the idle class). */
 export const LOW_PRIORITY_STEP = 10;
 const NICEST = 19;
 
