@@ -177,17 +177,23 @@ async function main(): Promise<void> {
     try {
       const ws = await benchWorkspace(serverPath, generated.dir, 10_000);
       const csv = await benchCli('10,000 generated letters, --format csv', cliPath, generated.dir, 3, root, ['--format', 'csv']);
-      say('\nWorkspace: a folder of 10,000 generated text letters added to a running server (push client), typing in an open letter meanwhile');
+      say(`\nWorkspace: a folder of 10,000 generated text letters added to a running server (push client), typing in an open letter meanwhile; ${ws.reads} reads, each by a new server`);
       say(table(
-        ['letters', 'all problems known', 'server RSS', 'didChange samples', 'didChange p95', 'max', 'p95 before (fresh server)', 'p95 after'],
-        [[String(ws.letters), fmtMs(ws.allKnownMs), `${round(ws.residentMB, 0)} MB`, String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.warmUpChangeP95), fmtMs(ws.idleChangeP95)]],
+        ['read', 'all problems known', 'server RSS', 'didChange p95'],
+        ws.allKnownMs.map((ms, i) => [String(i + 1), fmtMs(ms), `${round(ws.residentMB[i], 0)} MB`, fmtMs(ws.changeP95PerRead[i])]),
+      ));
+      say(table(
+        ['letters', 'didChange samples, all reads', 'didChange p95', 'max', 'p95 before (fresh server)', 'p95 after'],
+        [[String(ws.letters), String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.warmUpChangeP95), fmtMs(ws.idleChangeP95)]],
       ));
       say(`didChange p95 while reading / after: ${round(ws.changeP95 / ws.idleChangeP95, 2)}x`);
       say(`imr-lint --format csv over the same folder: ${fmtMs(csv.cliMs)} (floor ${fmtMs(csv.floorMs)}), ${fmtMB(csv.outputBytes)} of CSV`);
       results.workspace = { ...ws, csv };
-      targets.push({ measure: 'Server, 10,000 unopened letters', target: 'all known within 10 s on 2 cores', measured: `${round(ws.allKnownMs / 1000, 2)} s`, met: ws.allKnownMs < 10_000 });
-      targets.push({ measure: 'Server RSS after reading them', target: 'under 300 MB', measured: `${round(ws.residentMB, 0)} MB`, met: ws.residentMB < 300 });
-      targets.push({ measure: 'didChange p95 while reading', target: 'under 5 ms', measured: `${fmtMs(ws.changeP95)} (${fmtMs(ws.idleChangeP95)} after)`, met: ws.changeP95 < 5 });
+      const slowest = Math.max(...ws.allKnownMs);
+      const largest = Math.max(...ws.residentMB);
+      targets.push({ measure: 'Server, 10,000 unopened letters', target: 'all known within 10 s on 2 cores', measured: `${round(slowest / 1000, 2)} s (slowest read)`, met: slowest < 10_000 });
+      targets.push({ measure: 'Server RSS after reading them', target: 'under 300 MB', measured: `${round(largest, 0)} MB (largest)`, met: largest < 300 });
+      targets.push({ measure: 'didChange p95 while reading', target: 'under 5 ms', measured: `${fmtMs(ws.changeP95)}, all reads (${fmtMs(ws.idleChangeP95)} after)`, met: ws.changeP95 < 5 });
     } finally {
       removeFolder(generated.dir);
     }
