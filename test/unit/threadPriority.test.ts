@@ -1,8 +1,8 @@
 // Background threads below the main thread (Linux): the server's helper threads (V8's compiler
 // and garbage collector, libuv's pool) are lowered once lint workers start, the main thread is
 // not, and lowering twice changes nothing; a lint worker lowers itself into the idle scheduling
-// class (through util-linux's chrt, an essential package on Debian). Run in child processes: lowering
-// cannot be undone.
+// class (through util-linux's chrt, an essential package on Debian). Run in child processes:
+// lowering cannot be undone.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -27,7 +27,7 @@ process.stdout.write(JSON.stringify({ pid: process.pid, before, after: nice(), f
 const WORKER_CHILD = `
 const { readFileSync } = require('node:fs');
 const { Worker } = require('node:worker_threads');
-const sched = (tid) => { const f = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8').split(') ')[1].split(' '); return { policy: Number(f[38]), nice: Number(f[16]) }; };
+const sched = (tid) => { const stat = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8'); const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' '); return { policy: Number(f[38]), nice: Number(f[16]) }; };
 const worker = new Worker(\`
   const { parentPort } = require('node:worker_threads');
   const { readlinkSync } = require('node:fs');
