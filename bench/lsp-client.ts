@@ -51,7 +51,6 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Spawns the server and completes the initialize handshake, timing start to answer. */
   /**
    * Spawns the server and completes the initialize handshake, timing start to answer. With
    * `folderEvents` the client says it can add folders later (addFolder), as VS Code does.
@@ -62,7 +61,7 @@ export class LspClient {
     client.folders = workspaceFolder === null ? [] : [{ uri: pathToFileURL(workspaceFolder).href, name: 'letters' }];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: workspaceFolder === null ? null : pathToFileURL(workspaceFolder).href,
+      rootUri: client.folders[0]?.uri ?? null,
       workspaceFolders: workspaceFolder === null ? (folderEvents ? [] : null) : client.folders,
       capabilities: {
         textDocument: { synchronization: { dynamicRegistration: false }, documentSymbol: { hierarchicalDocumentSymbolSupport: true } },

@@ -19,7 +19,7 @@ const TYPING_INTERVAL_MS = 50;
 const WARM_UP_KEYSTROKES = 30;
 
 /** Reads of the folder, each by a new server, whose keystrokes are pooled. */
-export const WORKSPACE_READS = 3;
+const WORKSPACE_READS = 3;
 
 export interface WorkspaceResult {
   letters: number;
