@@ -9,7 +9,7 @@ import { serveJobs, WorkerPool } from '../workerPool';
 import type { Analysis } from './analysis';
 import { toLspDiagnostics } from './features/diagnostics';
 import type { ImrSettings } from './protocol';
-import { isPdfName, readTextCandidate } from './workspaceFiles';
+import { isPdfName, readTextCandidate, readTextCandidateSync } from './workspaceFiles';
 
 export interface WorkspaceItem {
   name: string;
@@ -199,5 +199,12 @@ export function lintPool(script: string, size: number): WorkerPool<LintRequest, 
 
 /** In a lint worker started by lintPool: serve until terminated and return true; else false. */
 export function startLintWorkerIfAny(): boolean {
-  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => lintLetterFile(request, false));
+  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => Promise.resolve(lintLetterFileSync(request)));
+}
+
+/** lintLetterFile for a lint worker: the file is read synchronously (readTextCandidateSync says why). */
+function lintLetterFileSync(request: LintRequest): LintOutcome {
+  if (isPdfName(request.file)) return { kind: 'pdf' };
+  const text = readTextCandidateSync(request.file);
+  return text === null ? { kind: 'not-a-letter' } : lintLetterText(request, text, false);
 }
