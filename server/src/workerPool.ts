@@ -8,7 +8,8 @@
 //   two dead workers fails (its promise rejects);
 // - a low-priority pool (the server's) lowers its threads' scheduling priority on Linux, where
 //   the nice value is per thread, and the process's helper threads with them (threadPriority.ts),
-//   so the thread answering the editor runs first.
+//   so the thread answering the editor runs first; and its owner can leave one worker without
+//   new batches for a while (spareOne), so that a core stays free.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lowerHelperThreads, lowerThisThread } from './threadPriority';
 
@@ -58,6 +59,8 @@ export class WorkerPool<Task, Outcome> {
   private nextId = 0;
   private dispatchScheduled = false;
   private closed = false;
+  /** Until then (performance.now()), one worker takes no new batches (spareOne). */
+  private spareUntil = 0;
 
   constructor(private readonly options: PoolOptions) {
     if (options.lowPriority && isMainThread) lowerHelperThreads();
@@ -81,6 +84,16 @@ export class WorkerPool<Task, Outcome> {
         });
       }
     });
+  }
+
+  /**
+   * Until `until` (a performance.now() time), one of several workers takes no new batch: once it
+   * has answered what it holds, its core is left to the other threads of the machine. The workers
+   * that remain pick up the jobs; when the time has passed, the next batch answered brings the
+   * spared worker back.
+   */
+  spareOne(until: number): void {
+    this.spareUntil = Math.max(this.spareUntil, until);
   }
 
   /** Ends the workers; jobs not answered yet reject. */
@@ -113,8 +126,12 @@ export class WorkerPool<Task, Outcome> {
       // A job that was on a worker that died travels alone to an idle worker and keeps it to
       // itself: if it kills that one too, it fails alone.
       const retried = this.queue[0].deaths > 0;
+      // The worker started last is the one spared.
+      const usable = this.load.size > 1 && performance.now() < this.spareUntil ? this.load.size - 1 : this.load.size;
       let target: Worker | null = null;
+      let index = 0;
       for (const [worker, batches] of this.load) {
+        if (index++ >= usable) break;
         if (this.solo.has(worker) || batches >= (retried ? 1 : BATCHES_PER_WORKER)) continue;
         if (target === null || batches < this.load.get(target)!) target = worker;
       }

@@ -76,6 +76,25 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('spareOne: one worker takes no new batch until the time has passed', async () => {
+    const p = pool(2);
+    // The threads that answer 40 jobs queued at once (batches of 8 go to the least loaded worker).
+    const threads = async (): Promise<number> => {
+      const outcomes = (await Promise.all(Array.from({ length: 40 }, () => p.run({ kind: 'thread' })))) as { thread: number }[];
+      return new Set(outcomes.map((o) => o.thread)).size;
+    };
+    try {
+      assert.equal(await threads(), 2, 'both workers take batches');
+      const until = performance.now() + 1500;
+      p.spareOne(until);
+      assert.equal(await threads(), 1, 'one worker while the other is spared');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
+      assert.equal(await threads(), 2, 'both again once the time has passed');
+    } finally {
+      await p.close();
+    }
+  });
+
   it('close() rejects what is pending, and later jobs', async () => {
     const p = pool(1);
     const pending = Promise.allSettled(Array.from({ length: 40 }, (_, i) => p.run({ kind: 'echo', value: i })));

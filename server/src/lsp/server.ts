@@ -259,6 +259,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     if (skipped) log.warn(`textDocument/didChange ${log.doc(document.uri)} v${document.version}: skipped ${skipped} malformed change(s)`);
     pusher?.schedule(document.uri);
+    workspace?.typing();
     if (workspace) lettersChanged();
   }));
 
