@@ -7,7 +7,7 @@
 // would be counted against the folder otherwise.
 //
 // The folder is read several times, each time by a new server, and the keystrokes of all reads
-// are pooled: one read gives about 90 of them, so its p95 rests on its 5 slowest, and on this
+// are pooled: one read gives 90-160 of them, so its p95 rests on its 5 to 8 slowest, and on this
 // machine single reads' p95 ranged from 3.0 to 5.4 ms with the same build within an hour.
 import { pathToFileURL } from 'node:url';
 import { typicalLetter } from './generate';
