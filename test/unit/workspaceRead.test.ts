@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { decodeLetter } from '../../server/src/cli/read';
-import { MAX_WORKSPACE_FILE_BYTES, readTextCandidate, readTextCandidateSync } from '../../server/src/lsp/workspaceFiles';
+import { MAX_WORKSPACE_FILE_BYTES, ReadPace, readTextCandidate, readTextCandidateSync } from '../../server/src/lsp/workspaceFiles';
 import { readFixture } from '../support/fixtures';
 
 const LETTER = readFixture('clean-single-spaced.txt').text;
@@ -71,6 +71,28 @@ describe('reading a workspace file in a lint worker', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the pace of the reads of a lint worker', () => {
+  const times = (count: number, ms: number): number[] => Array.from({ length: count }, () => ms);
+  const paced = (reads: number[]): boolean => {
+    const pace = new ReadPace();
+    for (const ms of reads) pace.record(ms);
+    return pace.sync;
+  };
+
+  it('stays synchronous while files come fast, a slow read now and then included', () => {
+    assert.equal(paced(times(1000, 0.06)), true);
+    // A worker set aside by the scheduler in the middle of reads: 5 reads in 16 take 10 ms.
+    assert.equal(paced(Array.from({ length: 160 }, (_, i) => (i % 16 < 5 ? 10 : 0.06))), true);
+  });
+
+  it('reads concurrently for good once a run of reads is slow on average (a network share)', () => {
+    assert.equal(paced([...times(64, 0.06), ...times(16, 3)]), false);
+    assert.equal(paced([...times(16, 3), ...times(1000, 0.06)]), false, 'it does not switch back');
+    assert.equal(paced(times(15, 3)), true, 'judged on 16 reads, not fewer');
+    assert.equal(paced(Array.from({ length: 16 }, (_, i) => (i < 9 ? 2 : 0.06))), false, 'most reads slow');
   });
 });
 

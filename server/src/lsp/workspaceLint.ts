@@ -9,7 +9,7 @@ import { serveJobs, WorkerPool } from '../workerPool';
 import type { Analysis } from './analysis';
 import { toLspDiagnostics } from './features/diagnostics';
 import type { ImrSettings } from './protocol';
-import { isPdfName, readTextCandidate, readTextCandidateSync } from './workspaceFiles';
+import { isPdfName, ReadPace, readTextCandidate, readTextCandidateSync } from './workspaceFiles';
 
 export interface WorkspaceItem {
   name: string;
@@ -199,12 +199,24 @@ export function lintPool(script: string, size: number): WorkerPool<LintRequest, 
 
 /** In a lint worker started by lintPool: serve until terminated and return true; else false. */
 export function startLintWorkerIfAny(): boolean {
-  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => Promise.resolve(lintLetterFileSync(request)));
+  const pace = new ReadPace();
+  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => lintInWorker(request, pace));
 }
 
-/** lintLetterFile for a lint worker: the file is read synchronously (readTextCandidateSync says why). */
-function lintLetterFileSync(request: LintRequest): LintOutcome {
+/**
+ * lintLetterFile for a lint worker: a file is read synchronously (readTextCandidateSync says why)
+ * while files come fast, and through the event loop, a batch's files at once, when they do not
+ * (ReadPace).
+ */
+async function lintInWorker(request: LintRequest, pace: ReadPace): Promise<LintOutcome> {
   if (isPdfName(request.file)) return { kind: 'pdf' };
-  const text = readTextCandidateSync(request.file);
+  let text: string | null;
+  if (pace.sync) {
+    const started = performance.now();
+    text = readTextCandidateSync(request.file);
+    pace.record(performance.now() - started);
+  } else {
+    text = await readTextCandidate(request.file);
+  }
   return text === null ? { kind: 'not-a-letter' } : lintLetterText(request, text, false);
 }
