@@ -52,6 +52,7 @@ describe('reading a workspace file in a lint worker', () => {
         const sync = readTextCandidateSync(file);
         assert.equal(sync, await readTextCandidate(file), `${name}: the two reads agree`);
         assert.equal(sync, expected[name], name);
+        assert.equal(await new ReadPace().read(file), sync, `${name}: a worker's paced read agrees`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { serveJobs, WorkerPool } from '../workerPool';
 import type { Analysis } from './analysis';
 import { toLspDiagnostics } from './features/diagnostics';
 import type { ImrSettings } from './protocol';
-import { isPdfName, ReadPace, readTextCandidate, readTextCandidateSync } from './workspaceFiles';
+import { isPdfName, ReadPace, readTextCandidate } from './workspaceFiles';
 
 export interface WorkspaceItem {
   name: string;
@@ -106,10 +106,14 @@ export type LintOutcome =
   /** PDFs are read in the server's thread, by its one PdfReader worker. */
   | { kind: 'pdf' };
 
-/** Reads a text letter and lints it (a PDF is left to the caller). */
-export async function lintLetterFile(request: LintRequest, detach: boolean): Promise<LintOutcome> {
+/** Reads a text letter with `read` and lints it (a PDF is left to the caller). */
+export async function lintLetterFile(
+  request: LintRequest,
+  detach: boolean,
+  read: (file: string) => string | null | Promise<string | null> = readTextCandidate,
+): Promise<LintOutcome> {
   if (isPdfName(request.file)) return { kind: 'pdf' };
-  const text = await readTextCandidate(request.file);
+  const text = await read(request.file);
   return text === null ? { kind: 'not-a-letter' } : lintLetterText(request, text, detach);
 }
 
@@ -197,26 +201,11 @@ export function lintPool(script: string, size: number): WorkerPool<LintRequest, 
   return new WorkerPool<LintRequest, LintOutcome>({ script, size, role: ROLE, maxHeapMb: LINT_WORKER_HEAP_MB, lowPriority: true });
 }
 
-/** In a lint worker started by lintPool: serve until terminated and return true; else false. */
+/**
+ * In a lint worker started by lintPool: serve until terminated and return true; else false. The
+ * worker reads synchronously while its files come fast (ReadPace says why and when not).
+ */
 export function startLintWorkerIfAny(): boolean {
   const pace = new ReadPace();
-  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => lintInWorker(request, pace));
-}
-
-/**
- * lintLetterFile for a lint worker: a file is read synchronously (readTextCandidateSync says why)
- * while files come fast, and through the event loop, a batch's files at once, when they do not
- * (ReadPace).
- */
-async function lintInWorker(request: LintRequest, pace: ReadPace): Promise<LintOutcome> {
-  if (isPdfName(request.file)) return { kind: 'pdf' };
-  let text: string | null;
-  if (pace.sync) {
-    const started = performance.now();
-    text = readTextCandidateSync(request.file);
-    pace.record(performance.now() - started);
-  } else {
-    text = await readTextCandidate(request.file);
-  }
-  return text === null ? { kind: 'not-a-letter' } : lintLetterText(request, text, false);
+  return serveJobs<LintRequest, LintOutcome>(ROLE, (request) => lintLetterFile(request, false, (file) => pace.read(file)));
 }
