@@ -183,17 +183,17 @@ async function main(): Promise<void> {
         ws.allKnownMs.map((ms, i) => [String(i + 1), fmtMs(ms), `${round(ws.residentMB[i], 0)} MB`, fmtMs(ws.changeP95PerRead[i])]),
       ));
       say(table(
-        ['letters', 'didChange samples, all reads', 'didChange p95', 'max', 'p95 before (fresh server)', 'p95 after'],
-        [[String(ws.letters), String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.warmUpChangeP95), fmtMs(ws.idleChangeP95)]],
+        ['letters', 'didChange samples, all reads', 'didChange p95', 'max', 'p95 before (fresh server)', 'p95 after', 'p95, no folder'],
+        [[String(ws.letters), String(ws.changes), fmtMs(ws.changeP95), fmtMs(ws.changeMax), fmtMs(ws.warmUpChangeP95), fmtMs(ws.idleChangeP95), fmtMs(ws.noFolderChangeP95)]],
       ));
-      say(`didChange p95 while reading / after: ${round(ws.changeP95 / ws.idleChangeP95, 2)}x`);
+      say(`didChange p95 while reading / in a new server with no folder (same pace and count, after each read): ${round(ws.changeP95 / ws.noFolderChangeP95, 2)}x`);
       say(`imr-lint --format csv over the same folder: ${fmtMs(csv.cliMs)} (floor ${fmtMs(csv.floorMs)}), ${fmtMB(csv.outputBytes)} of CSV`);
       results.workspace = { ...ws, csv };
       const slowest = Math.max(...ws.allKnownMs);
       const largest = Math.max(...ws.residentMB);
       targets.push({ measure: 'Server, 10,000 unopened letters', target: 'all known within 10 s on 2 cores', measured: `${round(slowest / 1000, 2)} s (slowest read)`, met: slowest < 10_000 });
       targets.push({ measure: 'Server RSS after reading them', target: 'under 300 MB', measured: `${round(largest, 0)} MB (largest)`, met: largest < 300 });
-      targets.push({ measure: 'didChange p95 while reading', target: 'under 5 ms', measured: `${fmtMs(ws.changeP95)}, all reads (${fmtMs(ws.idleChangeP95)} after)`, met: ws.changeP95 < 5 });
+      targets.push({ measure: 'didChange p95 while reading', target: 'under 5 ms', measured: `${fmtMs(ws.changeP95)}, all reads (no folder: ${fmtMs(ws.noFolderChangeP95)})`, met: ws.changeP95 < 5 });
     } finally {
       removeFolder(generated.dir);
     }

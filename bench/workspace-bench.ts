@@ -9,6 +9,11 @@
 // The folder is read several times, each time by a new server, and the keystrokes of all reads
 // are pooled: one read gives 90-160 of them, so its p95 rests on its 5 to 8 slowest, and on this
 // machine single reads' p95 ranged from 3.0 to 5.4 ms with the same build within an hour.
+//
+// After each read, a new server with no folder is typed in the same way, as many keystrokes: what
+// typing costs on this machine at that moment without a read. On a virtual machine that figure
+// moves with the host (a vCPU that halts between keys is slow to wake), and the typing after a
+// read, on a machine just busy, was lower than it (2.5 against 4.2 ms, the same hour).
 import { pathToFileURL } from 'node:url';
 import { typicalLetter } from './generate';
 import { LspClient } from './lsp-client';
@@ -36,6 +41,8 @@ export interface WorkspaceResult {
   idleChangeP95: number;
   /** didChange p95 of the warm-up keystrokes, before the folder arrives (a fresh server). */
   warmUpChangeP95: number;
+  /** didChange p95 in a new server given no folder, same warm-up, pace and count, after each read. */
+  noFolderChangeP95: number;
 }
 
 interface Read {
@@ -48,7 +55,12 @@ interface Read {
 
 export async function benchWorkspace(serverPath: string, folder: string, letters: number, reads = WORKSPACE_READS): Promise<WorkspaceResult> {
   const done: Read[] = [];
-  for (let i = 0; i < reads; i++) done.push(await readOnce(serverPath, folder, letters));
+  const noFolder: number[] = [];
+  for (let i = 0; i < reads; i++) {
+    const read = await readOnce(serverPath, folder, letters);
+    done.push(read);
+    noFolder.push(...(await typeWithoutFolder(serverPath, read.changes.length)));
+  }
   const pooled = (pick: (read: Read) => number[]): number[] => done.flatMap(pick);
   const changes = pooled((read) => read.changes);
   return {
@@ -62,7 +74,26 @@ export async function benchWorkspace(serverPath: string, folder: string, letters
     changeMax: changes.length ? Math.max(...changes) : Number.NaN,
     idleChangeP95: percentile(pooled((read) => read.idle), 95),
     warmUpChangeP95: percentile(pooled((read) => read.warmUp), 95),
+    noFolderChangeP95: noFolder.length ? percentile(noFolder, 95) : Number.NaN,
   };
+}
+
+/** Opens the same letter in a new server with no folder and types in it as readOnce does: the machine's own figure at that moment. */
+async function typeWithoutFolder(serverPath: string, keystrokes: number): Promise<number[]> {
+  const client = await LspClient.start(serverPath, null, true);
+  try {
+    const open = 'untitled:typing.imr';
+    await client.open(open, typicalLetter(424242).text);
+    const changes: number[] = [];
+    for (let i = 0; i < WARM_UP_KEYSTROKES + keystrokes; i++) {
+      const ms = await client.typeOneChar(open, 3);
+      if (i >= WARM_UP_KEYSTROKES) changes.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
+    }
+    return changes;
+  } finally {
+    await client.stop();
+  }
 }
 
 async function readOnce(serverPath: string, folder: string, letters: number): Promise<Read> {
