@@ -9,7 +9,10 @@
 // - a low-priority pool (the server's) lowers its threads' scheduling priority on Linux, where
 //   the nice value is per thread, and the process's helper threads with them (threadPriority.ts),
 //   so the thread answering the editor runs first; and its owner can leave one worker without
-//   new batches for a while (spareOne), so that a core stays free.
+//   new batches for a while (spareOne), so that a core stays free;
+// - a worker starts when there are jobs for it, not before: one that would be spared is not
+//   started until the spare ends (a thread starting, its code loading and warming up, costs the
+//   editor's thread as much as one working).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lowerHelperThreads, lowerThisThread } from './threadPriority';
 
@@ -64,9 +67,9 @@ export class WorkerPool<Task, Outcome> {
 
   constructor(private readonly options: PoolOptions) {
     if (options.lowPriority && isMainThread) lowerHelperThreads();
-    for (let i = 0; i < options.size; i++) this.startWorker();
   }
 
+  /** Workers running now: none before the first job, at most options.size. */
   get size(): number {
     return this.load.size;
   }
@@ -90,7 +93,7 @@ export class WorkerPool<Task, Outcome> {
    * Until `until` (a performance.now() time), one of several workers takes no new batch: once it
    * has answered what it holds, its core is left to the other threads of the machine. The workers
    * that remain pick up the jobs; when the time has passed, the next batch answered brings the
-   * spared worker back.
+   * spared worker back, or starts it if it was never started.
    */
   spareOne(until: number): void {
     this.spareUntil = Math.max(this.spareUntil, until);
@@ -122,12 +125,15 @@ export class WorkerPool<Task, Outcome> {
   }
 
   private dispatch(): void {
+    if (this.closed) return;
+    // The worker started last is the one spared; while spared, it need not be started at all.
+    const wanted = this.options.size > 1 && performance.now() < this.spareUntil ? this.options.size - 1 : this.options.size;
+    while (this.queue.length > 0 && this.load.size < wanted) this.startWorker();
+    const usable = Math.min(this.load.size, wanted);
     while (this.queue.length > 0) {
       // A job that was on a worker that died travels alone to an idle worker and keeps it to
       // itself: if it kills that one too, it fails alone.
       const retried = this.queue[0].deaths > 0;
-      // The worker started last is the one spared.
-      const usable = this.load.size > 1 && performance.now() < this.spareUntil ? this.load.size - 1 : this.load.size;
       let target: Worker | null = null;
       let index = 0;
       for (const [worker, batches] of this.load) {
@@ -174,7 +180,7 @@ export class WorkerPool<Task, Outcome> {
       else retry.push(job);
     }
     this.queue.unshift(...retry);
-    this.startWorker();
+    // A fresh worker takes its place when there are jobs for it.
     this.dispatch();
   }
 }

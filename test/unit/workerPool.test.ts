@@ -1,6 +1,7 @@
 // The worker pool shared by imr-lint and the language server: order-free answers, one job's
 // failure costs no other job, a worker that dies is replaced, the server's pool runs below the
-// main thread's priority (Linux), and closing it settles what is pending.
+// main thread's priority (Linux), workers start only when there is work for them, and closing it
+// settles what is pending.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { getPriority, tmpdir } from 'node:os';
@@ -90,6 +91,26 @@ describe('WorkerPool', () => {
       assert.equal(await threads(), 1, 'one worker while the other is spared');
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
       assert.equal(await threads(), 2, 'both again once the time has passed');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('starts no worker before its first job, and none that would be spared until the spare ends', async () => {
+    const p = pool(2);
+    const threads = async (): Promise<number> => {
+      const outcomes = (await Promise.all(Array.from({ length: 40 }, () => p.run({ kind: 'thread' })))) as { thread: number }[];
+      return new Set(outcomes.map((o) => o.thread)).size;
+    };
+    try {
+      assert.equal(p.size, 0, 'no thread before a job');
+      const until = performance.now() + 1500;
+      p.spareOne(until);
+      assert.equal(await threads(), 1);
+      assert.equal(p.size, 1, 'the spared worker was never started');
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
+      assert.equal(await threads(), 2, 'started once the spare ended');
+      assert.equal(p.size, 2);
     } finally {
       await p.close();
     }
