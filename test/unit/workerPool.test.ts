@@ -13,6 +13,17 @@ import type { PoolOutcome, PoolTask } from './poolWorker';
 const SCRIPT = join(__dirname, 'poolWorker.js');
 const pool = (size: number, lowPriority = false): WorkerPool<PoolTask, PoolOutcome> => new WorkerPool({ script: SCRIPT, size, role: 'pool-test', lowPriority });
 
+/** How many threads answer 40 jobs queued at once (batches of 8 go to the least loaded worker). */
+async function threadsAnswering(p: WorkerPool<PoolTask, PoolOutcome>): Promise<number> {
+  const outcomes = (await Promise.all(Array.from({ length: 40 }, () => p.run({ kind: 'thread' })))) as { thread: number }[];
+  return new Set(outcomes.map((o) => o.thread)).size;
+}
+
+/** Resolves a little after `until` (a performance.now() time). */
+function waitUntil(until: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
+}
+
 describe('WorkerPool', () => {
   it('answers every job, many batches over two workers', async () => {
     const p = pool(2);
@@ -79,18 +90,13 @@ describe('WorkerPool', () => {
 
   it('spareOne: one worker takes no new batch until the time has passed', async () => {
     const p = pool(2);
-    // The threads that answer 40 jobs queued at once (batches of 8 go to the least loaded worker).
-    const threads = async (): Promise<number> => {
-      const outcomes = (await Promise.all(Array.from({ length: 40 }, () => p.run({ kind: 'thread' })))) as { thread: number }[];
-      return new Set(outcomes.map((o) => o.thread)).size;
-    };
     try {
-      assert.equal(await threads(), 2, 'both workers take batches');
+      assert.equal(await threadsAnswering(p), 2, 'both workers take batches');
       const until = performance.now() + 1500;
       p.spareOne(until);
-      assert.equal(await threads(), 1, 'one worker while the other is spared');
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
-      assert.equal(await threads(), 2, 'both again once the time has passed');
+      assert.equal(await threadsAnswering(p), 1, 'one worker while the other is spared');
+      await waitUntil(until);
+      assert.equal(await threadsAnswering(p), 2, 'both again once the time has passed');
     } finally {
       await p.close();
     }
@@ -98,18 +104,14 @@ describe('WorkerPool', () => {
 
   it('starts no worker before its first job, and none that would be spared until the spare ends', async () => {
     const p = pool(2);
-    const threads = async (): Promise<number> => {
-      const outcomes = (await Promise.all(Array.from({ length: 40 }, () => p.run({ kind: 'thread' })))) as { thread: number }[];
-      return new Set(outcomes.map((o) => o.thread)).size;
-    };
     try {
       assert.equal(p.size, 0, 'no thread before a job');
       const until = performance.now() + 1500;
       p.spareOne(until);
-      assert.equal(await threads(), 1);
+      assert.equal(await threadsAnswering(p), 1);
       assert.equal(p.size, 1, 'the spared worker was never started');
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now()) + 50));
-      assert.equal(await threads(), 2, 'started once the spare ended');
+      await waitUntil(until);
+      assert.equal(await threadsAnswering(p), 2, 'started once the spare ended');
       assert.equal(p.size, 2);
     } finally {
       await p.close();
