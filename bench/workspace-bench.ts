@@ -25,6 +25,8 @@ const WARM_UP_KEYSTROKES = 30;
 
 /** Reads of the folder, each by a new server, whose keystrokes are pooled. */
 const WORKSPACE_READS = 3;
+/** The letter typed in: open, and outside the folder. */
+const TYPING_URI = 'untitled:typing.imr';
 
 export interface WorkspaceResult {
   letters: number;
@@ -37,7 +39,7 @@ export interface WorkspaceResult {
   changes: number;
   changeP95: number;
   changeMax: number;
-  /** didChange p95 after the folder is read, same pace: what the machine gives without the scan. */
+  /** didChange p95 after the folder is read, same pace (lower than noFolderChangeP95: the machine was just busy). */
   idleChangeP95: number;
   /** didChange p95 of the warm-up keystrokes, before the folder arrives (a fresh server). */
   warmUpChangeP95: number;
@@ -82,18 +84,25 @@ export async function benchWorkspace(serverPath: string, folder: string, letters
 async function typeWithoutFolder(serverPath: string, keystrokes: number): Promise<number[]> {
   const client = await LspClient.start(serverPath, null, true);
   try {
-    const open = 'untitled:typing.imr';
-    await client.open(open, typicalLetter(424242).text);
-    const changes: number[] = [];
-    for (let i = 0; i < WARM_UP_KEYSTROKES + keystrokes; i++) {
-      const ms = await client.typeOneChar(open, 3);
-      if (i >= WARM_UP_KEYSTROKES) changes.push(ms);
-      await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
-    }
-    return changes;
+    await client.open(TYPING_URI, typicalLetter(424242).text);
+    await typeKeys(client, WARM_UP_KEYSTROKES);
+    return await typeKeys(client, keystrokes);
   } finally {
     await client.stop();
   }
+}
+
+/**
+ * Types up to `count` characters into the open letter, one every TYPING_INTERVAL_MS, while
+ * `more()` holds; returns each one's didChange-to-diagnostics time.
+ */
+async function typeKeys(client: LspClient, count: number, more: () => boolean = () => true): Promise<number[]> {
+  const times: number[] = [];
+  while (times.length < count && more()) {
+    times.push(await client.typeOneChar(TYPING_URI, 3));
+    await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
+  }
+  return times;
 }
 
 async function readOnce(serverPath: string, folder: string, letters: number): Promise<Read> {
@@ -114,32 +123,20 @@ async function readOnce(serverPath: string, folder: string, letters: number): Pr
   };
   try {
     // An open letter outside the folder, typed in one character at a time while the folder is read.
-    const open = 'untitled:typing.imr';
-    await client.open(open, typicalLetter(424242).text);
-    const warmUp: number[] = [];
-    for (let i = 0; i < WARM_UP_KEYSTROKES; i++) {
-      warmUp.push(await client.typeOneChar(open, 3));
-      await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
-    }
+    await client.open(TYPING_URI, typicalLetter(424242).text);
+    const warmUp = await typeKeys(client, WARM_UP_KEYSTROKES);
     started = now();
     await client.addFolder(folder);
-    const changes: number[] = [];
     let reading = true;
     void done.then(() => (reading = false));
     // A fast typist: a character every 50 ms (a lint on every keystroke back to back would take
     // half the server's time from the folder and measure that instead).
-    while (reading && changes.length < 2000) {
-      changes.push(await client.typeOneChar(open, 3));
-      await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
-    }
+    const changes = await typeKeys(client, 2000, () => reading);
     await done;
     const residentMB = client.residentBytes() / MB;
-    // The same typing once the folder is read: the machine's own floor for this measure.
-    const idle: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      idle.push(await client.typeOneChar(open, 3));
-      await new Promise((resolve) => setTimeout(resolve, TYPING_INTERVAL_MS));
-    }
+    // The same typing once the folder is read, on a machine just busy (typeWithoutFolder gives
+    // the figure without a read).
+    const idle = await typeKeys(client, 100);
     return { allKnownMs: finishedAt - started, residentMB, changes, idle, warmUp };
   } finally {
     await client.stop();
