@@ -8,7 +8,8 @@
 import { blindText } from './fieldText';
 import { labelledItems } from './rules/util';
 import { MENTION, NEGATION } from './verdict';
-import type { Item, Letter } from './types';
+import { fieldReading } from './memo';
+import type { Field, Item, Letter } from './types';
 
 /** What a dependent item's rationale says about the surgery it follows. */
 export type PrimaryStatus = 'necessary' | 'not-necessary';
@@ -82,6 +83,11 @@ export function dependencyStatement(rationale: string): { says: PrimaryStatus; s
   return STEM.test(rationale) ? readStatement(rationale) : null;
 }
 
+/** The dependency a rationale field states: the stem is tried on its text as written, most are never folded. */
+function statedDependency(rationale: Field): { says: PrimaryStatus; statement: string } | null {
+  return STEM.test(blindText(rationale)) ? readStatement(rationale.text) : null;
+}
+
 /** dependencyStatement once the rationale is known to hold a stem. */
 function readStatement(rationale: string): { says: PrimaryStatus; statement: string } | null {
   for (const sentence of sentences(rationale)) {
@@ -137,8 +143,8 @@ export function dependencies(letter: Letter): readonly ItemDependency[] {
   const found: Array<{ item: number; says: PrimaryStatus; statement: string }> = [];
   for (let index = 0; index < items.length; index++) {
     const rationale = items[index].decisionRationale;
-    if (rationale === null || surgery[index] || !STEM.test(blindText(rationale))) continue;
-    const statement = readStatement(rationale.text);
+    if (rationale === null || surgery[index]) continue;
+    const statement = fieldReading(letter, rationale, 'dependency', statedDependency);
     if (statement) found.push({ item: index, ...statement });
   }
   const dependent = new Set(found.map((entry) => entry.item));

@@ -5,6 +5,7 @@ export * from './diagnostic';
 export type { Rule, Finding } from './rule';
 export { parse } from './parse';
 export { lint, type LintResult } from './lint';
+export { LintMemo } from './memo';
 export { rules, ruleById, ruleDocPath } from './rules';
 export { resolveSeverity } from './settings';
 export { parseConfig } from './config';

@@ -83,6 +83,15 @@ export class LetterField implements FieldData {
     return this.end === this.start;
   }
 
+  /** The field's text exactly as the letter writes it, from its first character to its last. */
+  writtenText(): string {
+    return this.lines.text.slice(this.start, this.end);
+  }
+
+  hasFooter(): boolean {
+    return this.footer;
+  }
+
   blindText(): string {
     return this.footer ? this.foldedText() : this.lines.text.slice(this.start, this.end);
   }

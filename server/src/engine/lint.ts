@@ -5,15 +5,25 @@ import { resolveSeverity } from './settings';
 import { LIMIT_CODE, MAX_DIAGNOSTICS, MAX_ITEMS } from './limits';
 import { range } from './lineIndex';
 import type { Letter } from './types';
+import { withMemo, type LintMemo } from './memo';
 
 export interface LintResult {
   letter: Letter;
   diagnostics: Diagnostic[];
 }
 
-/** Parse and run every enabled rule. Never throws on any input string. */
-export function lint(text: string, settings?: RuleSettings): LintResult {
+/**
+ * Parse and run every enabled rule. Never throws on any input string. A memo, kept by the caller
+ * from one lint of a document to the next, spares reading again the fields an edit left alone.
+ */
+export function lint(text: string, settings?: RuleSettings, memo?: LintMemo): LintResult {
   const letter = parse(text);
+  const diagnostics = memo ? withMemo(letter, memo, () => check(letter, settings)) : check(letter, settings);
+  return { letter, diagnostics: withinLimits(letter, diagnostics) };
+}
+
+/** Every enabled rule's findings, in document order. */
+function check(letter: Letter, settings: RuleSettings | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const rule of rules) {
     const severity = resolveSeverity(rule, settings);
@@ -22,8 +32,7 @@ export function lint(text: string, settings?: RuleSettings): LintResult {
       diagnostics.push({ code: rule.id, severity, ...finding });
     }
   }
-  diagnostics.sort(byPosition);
-  return { letter, diagnostics: withinLimits(letter, diagnostics) };
+  return diagnostics.sort(byPosition);
 }
 
 /**

@@ -3,7 +3,7 @@
 // typical letter re-lints in well under a millisecond, while a thousand cached analyses would
 // hold more memory than the thousand texts themselves.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type LintResult } from '../engine';
+import { lint, LintMemo, type LintResult } from '../engine';
 import type { ImrSettings } from './protocol';
 import { lintSettingsKey } from './settings';
 import type { Log } from './log';
@@ -27,6 +27,8 @@ export const CACHED_ANALYSES = 64;
 export class AnalysisCache {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   private readonly latest = new Map<string, Analysis>();
+  /** Per document, the field readings of its last lint, which the next lint reuses (engine/memo.ts). */
+  private readonly memos = new Map<string, LintMemo>();
 
   constructor(
     readonly log: Log,
@@ -44,7 +46,7 @@ export class AnalysisCache {
     }
     const text = document.getText();
     const started = performance.now();
-    const result = settings.enable ? lint(text, settings.rules) : null;
+    const result = settings.enable ? lint(text, settings.rules, this.memoOf(document.uri)) : null;
     const durationMs = performance.now() - started;
     const analysis: Analysis = {
       uri: document.uri,
@@ -58,7 +60,7 @@ export class AnalysisCache {
     };
     this.latest.delete(document.uri);
     this.latest.set(document.uri, analysis);
-    if (this.latest.size > this.capacity) this.latest.delete(this.latest.keys().next().value!);
+    if (this.latest.size > this.capacity) this.delete(this.latest.keys().next().value!);
     this.log.debug(
       `lint ${this.log.doc(document.uri)} v${document.version}: ${text.length} chars, ` +
         `${result ? result.letter.items.length + ' items, ' + result.diagnostics.length + ' diagnostics' : 'disabled'}, ` +
@@ -74,6 +76,13 @@ export class AnalysisCache {
 
   delete(uri: string): void {
     this.latest.delete(uri);
+    this.memos.delete(uri);
+  }
+
+  private memoOf(uri: string): LintMemo {
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, (memo = new LintMemo()));
+    return memo;
   }
 
   all(): Analysis[] {

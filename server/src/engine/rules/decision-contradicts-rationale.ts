@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { fieldReading } from '../memo';
 import { fieldVerdict } from '../verdict';
 import { perItem, quote } from './util';
 
@@ -17,7 +18,7 @@ export const decisionContradictsRationale: Rule = {
   check(letter) {
     return perItem(letter, (item, index) => {
       if (item.decision === null || item.decisionRationale === null) return null;
-      const verdict = fieldVerdict(item.decisionRationale);
+      const verdict = fieldReading(letter, item.decisionRationale, 'verdict', fieldVerdict);
       const contradicts =
         (item.decision === 'Upheld' && verdict === 'necessary') || (item.decision === 'Overturned' && verdict === 'not-necessary');
       if (!contradicts) return null;
