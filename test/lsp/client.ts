@@ -1,7 +1,8 @@
-// A small LSP client for the protocol tests: it starts the BUILT server (dist/server.js --stdio)
-// as a child process and speaks LSP to it with vscode-languageserver-protocol. It keeps its own
-// copy of every open document (updated with the same library as an editor's), answers
-// workspace/configuration from `settings`, and lets tests wait on events; it never sleeps.
+// A small LSP client for the protocol tests: it starts the BUILT server (node with
+// SERVER_NODE_FLAGS, dist/server.js --stdio) as a child process and speaks LSP to it with
+// vscode-languageserver-protocol. It keeps its own copy of every open document (updated with the
+// same library as an editor's), answers workspace/configuration from `settings`, and lets tests
+// wait on events; it never sleeps.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -39,6 +40,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_NODE_FLAGS } from '../../server/src/shared/protocol';
 
 /** The repository root (tests run from out/test/lsp/). */
 export const ROOT = resolve(__dirname, '..', '..', '..');
@@ -124,7 +126,8 @@ export class LspClient {
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
     if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    // With the flags every launcher passes (the young-generation size, gc() exposed).
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings ?? {});
     child.stderr.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });

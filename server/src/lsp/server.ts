@@ -48,6 +48,7 @@ import { SettingsStore } from './settings';
 import { documentSymbols } from './features/symbols';
 import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
+import { collectAfterAnswer } from './youngGeneration';
 import { publishDiagnosticsJson, viewOf, workspaceDiagnostics, workspaceView, type WorkspaceLetter } from './workspaceLint';
 import { isPdfName } from './workspaceFiles';
 import { PageLocator, pageStartsOf } from '../pdf/result';
@@ -389,6 +390,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     async (params, token) => {
       const letter = await ready().get(requireUri(params), token);
       if (!letter) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // Once this answer is written (a client pulls after each change): see youngGeneration.ts.
+      const uri = letter.document.uri;
+      setImmediate(() => collectAfterAnswer(log, uri));
       const resultId = `${letter.analysis.version}:${letter.analysis.revision}:${hash(letter.analysis.settingsKey)}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(letter.analysis) };

@@ -10,11 +10,14 @@
 //   since that lint ended (at most 500 ms): linting takes at most about half of the server's time
 //   while someone types in a 10 MB letter, and a single edit after a pause is linted at once;
 // - one document is linted per turn of the event loop, so requests for other documents are
-//   answered between two lints.
+//   answered between two lints;
+// - once a document's diagnostics are written, the young generation is collected if it is over a
+//   quarter full (youngGeneration.ts), so that it does not fill up in the middle of the next key.
 import type { Diagnostic } from 'vscode-languageserver';
 import { toLspDiagnostics } from './diagnostics';
 import { LARGE_DOCUMENT, type Letters } from '../letters';
 import { errorForLog, type Log } from '../log';
+import { collectAfterAnswer } from '../youngGeneration';
 
 export type Publish = (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => void;
 
@@ -98,6 +101,8 @@ export class DiagnosticsPusher {
       if (letter) {
         this.publish(uri, letter.analysis.version, toLspDiagnostics(letter.analysis));
         this.lastEnd.set(uri, performance.now());
+        // The diagnostics are written: collect now, while the next key is furthest away.
+        collectAfterAnswer(this.log, uri);
       }
     } catch (error) {
       this.log.error(`publishDiagnostics ${this.log.doc(uri)} failed: ${errorForLog(error)}`);
