@@ -1,7 +1,7 @@
 // What a rule reads from a field's text alone (the rationale's verdict, the surgery it says an
 // item follows) is a quarter of a lint. An editor lints an open letter on every keystroke, and a
 // keystroke changes one field at most: a LintMemo keeps those readings from one lint of a
-// document to the next, keyed by the field's text as written, so the next lint reads again only
+// document to the next, each with the field's text as written, so the next lint reads again only
 // the fields whose text changed. Lints with no memo (the CLI, the workspace workers: every letter
 // read once) compute as before.
 import type { LetterField } from './letterField';
@@ -37,7 +37,7 @@ function noReadings(): Readings {
 export class LintMemo {
   private previous = noReadings();
   private current = noReadings();
-  /** Readings computed, and readings found, since the memo was made (for tests and logs). */
+  /** Readings computed, and readings reused, since the memo was made (the tests read them). */
   computed = 0;
   reused = 0;
 

@@ -8,7 +8,7 @@
 import { getHeapSpaceStatistics } from 'node:v8';
 import type { Log } from './log';
 
-/** Collected once the young generation holds more than this share of what it can (measured: 0.25). */
+/** Collected once the young generation holds more than this share of what it can hold (the share the README's runs used). */
 export const YOUNG_SHARE = 0.25;
 
 type MinorGc = (options: { type: 'minor' }) => void;
