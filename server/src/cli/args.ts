@@ -49,7 +49,8 @@ Options:
   --rule ID=SEVERITY         set a rule's severity: error, warning, information, hint or off
                              (repeatable; overrides .imr-lint.json)
   --config PATH              use this config file instead of looking for .imr-lint.json
-  --jobs N                   worker threads, 1 to 32 (default: one per core for 400 files or more)
+  --jobs N                   worker threads, 1 to 32 (default: one per core for 400 files or
+                             more, up to 4 for 16 PDFs or more, else none)
   --print-text               write the text of one letter (a PDF's extracted text) to
                              standard output instead of checking it
   --shard I/N                check only shard I of N (1-based): a fixed share of the files,

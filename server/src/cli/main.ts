@@ -28,6 +28,20 @@ export interface CliIO {
 const WINDOW_PER_THREAD = 32;
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
+/**
+ * A PDF costs about as much to read as 60 text letters (pdf.js, about 12 ms a page), and each
+ * worker thread reads its PDFs in its own pdf.js worker: from this many PDFs, threads pay off.
+ */
+const MIN_PDFS_FOR_WORKERS = 16;
+/** Threads for a run that has them for its PDFs only: each pdf.js worker holds about 95 MB. */
+const MAX_PDF_THREADS = 4;
+
+/** Worker threads by default (no --jobs): one per core for big runs, fewer for a few dozen PDFs, else none. */
+export function defaultThreads(files: number, pdfs: number, cores: number): number {
+  if (files >= MIN_FILES_FOR_WORKERS) return Math.min(cores, 8);
+  if (pdfs >= MIN_PDFS_FOR_WORKERS) return Math.min(cores, MAX_PDF_THREADS);
+  return 1;
+}
 
 const isRuleId = (id: string): boolean => ruleById(id) !== undefined;
 
@@ -140,7 +154,8 @@ async function printText(options: CliOptions, io: CliIO, out: OutputWriter, err:
  * this thread otherwise. Output is written in file order as each result's turn comes.
  */
 async function checkAll(files: readonly LetterFile[], options: CliOptions, cwd: string, configs: ConfigSource, session: Session): Promise<void> {
-  const threads = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 1);
+  const pdfs = files.filter((file) => path.extname(file.absPath).toLowerCase() === '.pdf').length;
+  const threads = options.jobs ?? defaultThreads(files.length, pdfs, availableParallelism());
   const pool = threads > 1 ? checkPool(threads, __filename, { format: options.format, cwd }) : null;
   const reporter = session.reporter;
   try {
