@@ -45,7 +45,12 @@ export async function readLetter(absPath: string): Promise<ReadResult> {
 
 /** A PDF by its extension (then a file that is not one is said so) or by its header. */
 export function isPdf(name: string | null, bytes: Uint8Array): boolean {
-  return (name !== null && path.extname(name).toLowerCase() === '.pdf') || looksLikePdf(bytes.subarray(0, 1024));
+  return (name !== null && hasPdfName(name)) || looksLikePdf(bytes.subarray(0, 1024));
+}
+
+/** Whether a file name ends in .pdf, any case. */
+export function hasPdfName(name: string): boolean {
+  return path.extname(name).toLowerCase() === '.pdf';
 }
 
 /** One PDF reader per thread, started with the first PDF; idle, it keeps no process alive. */
