@@ -12,7 +12,8 @@ import { discover, displayPath, type LetterFile } from './discover';
 import { makeReporter } from './format/make';
 import { PieceJoiner, plural, safeForTerminal, type Notice, type Reporter } from './format/reporter';
 import { OutputWriter } from './output';
-import { decodeLetter, hasPdfName, isPdf, MAX_LETTER_BYTES, readLetter, readPdf, type ReadResult } from './read';
+import { decodeLetter, isPdf, MAX_LETTER_BYTES, readLetter, readPdf, type ReadResult } from './read';
+import { isPdfName } from '../pdf/extract';
 import { packageInfo } from '../packageInfo';
 import { inShard } from './shard';
 import { checkPool, startWorkerIfAny } from './workers';
@@ -33,7 +34,7 @@ const MIN_FILES_FOR_WORKERS = 400;
  * worker thread reads its PDFs in its own pdf.js worker: from this many PDFs, threads pay off.
  */
 const MIN_PDFS_FOR_WORKERS = 16;
-/** Threads for a run that has them for its PDFs only: each pdf.js worker holds about 95 MB. */
+/** Threads for a run that has them for its PDFs only: each, with its pdf.js worker, adds about 95 MB at peak. */
 const MAX_PDF_THREADS = 4;
 
 /** Worker threads by default (no --jobs): one per core, at most 8, from 400 files; at most 4 from 16 PDFs; else none. */
@@ -154,7 +155,7 @@ async function printText(options: CliOptions, io: CliIO, out: OutputWriter, err:
  * this thread otherwise. Output is written in file order as each result's turn comes.
  */
 async function checkAll(files: readonly LetterFile[], options: CliOptions, cwd: string, configs: ConfigSource, session: Session): Promise<void> {
-  const pdfs = files.filter((file) => hasPdfName(file.absPath)).length;
+  const pdfs = files.filter((file) => isPdfName(file.absPath)).length;
   const threads = options.jobs ?? defaultThreads(files.length, pdfs, availableParallelism());
   const pool = threads > 1 ? checkPool(threads, __filename, { format: options.format, cwd }) : null;
   const reporter = session.reporter;

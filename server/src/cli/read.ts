@@ -5,7 +5,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { promises as fs, readFile } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { looksLikePdf } from '../pdf/extract';
+import { isPdfName, looksLikePdf } from '../pdf/extract';
 import { PdfReader } from '../pdf/reader';
 import { errorCode, ioErrorReason } from '../ioErrors';
 
@@ -45,12 +45,7 @@ export async function readLetter(absPath: string): Promise<ReadResult> {
 
 /** A PDF by its extension (then a file that is not one is said so) or by its header. */
 export function isPdf(name: string | null, bytes: Uint8Array): boolean {
-  return (name !== null && hasPdfName(name)) || looksLikePdf(bytes.subarray(0, 1024));
-}
-
-/** Whether a file name ends in .pdf, any case. */
-export function hasPdfName(name: string): boolean {
-  return path.extname(name).toLowerCase() === '.pdf';
+  return (name !== null && isPdfName(name)) || looksLikePdf(bytes.subarray(0, 1024));
 }
 
 /** One PDF reader per thread, started with the first PDF; idle, it keeps no process alive. */

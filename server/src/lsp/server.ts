@@ -50,7 +50,7 @@ import { letterSymbols } from './features/workspaceSymbols';
 import { isConfigFile, REMOVED_ID, viewEntry, Workspace, type Progress } from './workspace';
 import { collectAfterAnswer } from './youngGeneration';
 import { publishDiagnosticsJson, viewOf, workspaceDiagnostics, workspaceView, type WorkspaceLetter } from './workspaceLint';
-import { isPdfName } from './workspaceFiles';
+import { isPdfName } from '../pdf/extract';
 import { PageLocator, pageStartsOf } from '../pdf/result';
 
 export const SERVER_NAME = 'imr-language-server';

@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodeLetter, readPdf } from '../cli/read';
+import { isPdfName } from '../pdf/extract';
 import { LIMITS } from '../pdf/result';
 import { looksLikeLetter } from '../engine';
 import type { Log } from './log';
@@ -22,10 +23,6 @@ const SNIFF_CHARS = 4096;
 export function isCandidate(name: string): boolean {
   const ext = path.extname(name).toLowerCase();
   return ext === '.imr' || ext === '.txt' || ext === '.pdf';
-}
-
-export function isPdfName(file: string): boolean {
-  return path.extname(file).toLowerCase() === '.pdf';
 }
 
 /**

@@ -9,7 +9,8 @@ import { serveJobs, WorkerPool } from '../workerPool';
 import type { Analysis } from './analysis';
 import { toLspDiagnostics } from './features/diagnostics';
 import type { ImrSettings } from './protocol';
-import { isPdfName, ReadPace, readTextCandidate } from './workspaceFiles';
+import { isPdfName } from '../pdf/extract';
+import { ReadPace, readTextCandidate } from './workspaceFiles';
 
 export interface WorkspaceItem {
   name: string;

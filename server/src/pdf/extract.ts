@@ -1,6 +1,7 @@
 // Turns PDF bytes into letter text with pdf.js: each page's positioned text runs are laid out
 // as lines by layout.ts. pdf.js is passed in (the worker bundle imports it statically), so this
 // module loads nothing itself. Every failure becomes a PdfFailure with a reason a user can act on.
+import * as path from 'node:path';
 import { pageText, type TextRun } from './layout';
 import { LIMITS, type PdfFailure, type PdfResult } from './result';
 
@@ -19,6 +20,11 @@ interface PdfPage {
   getViewport(params: { scale: number }): { transform: number[] };
   getTextContent(params?: Record<string, unknown>): Promise<{ items: Array<Record<string, unknown>> }>;
   cleanup(): void;
+}
+
+/** Whether a file's name says PDF: it ends in .pdf, any case. */
+export function isPdfName(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.pdf';
 }
 
 /** The first bytes of every PDF: "%PDF-", within the first KB (some writers put junk before it). */
