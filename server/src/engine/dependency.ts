@@ -14,6 +14,12 @@ import type { Field, Item, Letter } from './types';
 /** What a dependent item's rationale says about the surgery it follows. */
 export type PrimaryStatus = 'necessary' | 'not-necessary';
 
+/** What a rationale says of the surgery its item follows, and the sentence that says it (folded). */
+export interface StatedDependency {
+  says: PrimaryStatus;
+  statement: string;
+}
+
 export interface ItemDependency {
   /** Index of the dependent item in Letter.items. */
   item: number;
@@ -79,17 +85,17 @@ const STEM = /surg|operat|procedur|ectomy|otomy|plasty|odesis|pexy|arthroscop|fu
  * The dependency a rationale states, if any: what it says of the surgery and the sentence.
  * Exported for tests; rules and faces use `dependencies`.
  */
-export function dependencyStatement(rationale: string): { says: PrimaryStatus; statement: string } | null {
+export function dependencyStatement(rationale: string): StatedDependency | null {
   return STEM.test(rationale) ? readStatement(rationale) : null;
 }
 
 /** The dependency a rationale field states: the stem is tried on its text as written, most are never folded. */
-function statedDependency(rationale: Field): { says: PrimaryStatus; statement: string } | null {
+function statedDependency(rationale: Field): StatedDependency | null {
   return STEM.test(blindText(rationale)) ? readStatement(rationale.text) : null;
 }
 
 /** dependencyStatement once the rationale is known to hold a stem. */
-function readStatement(rationale: string): { says: PrimaryStatus; statement: string } | null {
+function readStatement(rationale: string): StatedDependency | null {
   for (const sentence of sentences(rationale)) {
     SURGERY_REF.lastIndex = 0;
     for (let match = SURGERY_REF.exec(sentence); match !== null; match = SURGERY_REF.exec(sentence)) {
@@ -140,7 +146,7 @@ export function dependencies(letter: Letter): readonly ItemDependency[] {
   if (known) return known;
   const items = labelledItems(letter);
   const surgery = items.map(isSurgeryItem);
-  const found: Array<{ item: number; says: PrimaryStatus; statement: string }> = [];
+  const found: Array<StatedDependency & { item: number }> = [];
   for (let index = 0; index < items.length; index++) {
     const rationale = items[index].decisionRationale;
     if (rationale === null || surgery[index]) continue;

@@ -5,14 +5,14 @@
 // the fields whose text changed. Lints with no memo (the CLI, the workspace workers: every letter
 // read once) compute as before.
 import type { LetterField } from './letterField';
-import type { PrimaryStatus } from './dependency';
+import type { StatedDependency } from './dependency';
 import type { Letter } from './types';
 import type { Verdict } from './verdict';
 
 /** The readings kept per field; each is a pure function of the field's text. */
 export interface FieldReadings {
   verdict: Verdict | null;
-  dependency: { says: PrimaryStatus; statement: string } | null;
+  dependency: StatedDependency | null;
 }
 
 interface Entry<V> {
